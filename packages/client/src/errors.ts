@@ -1,0 +1,119 @@
+/**
+ * The errors the client throws. Every one is an `instanceof DliError` with a stable `name`.
+ * None of them ever holds request headers, so credentials cannot leak through `message`,
+ * `cause`, `toJSON()` or `util.inspect`.
+ */
+
+/** Base class of every error thrown by `@dli-sdk/client`. */
+export class DliError extends Error {
+  override name = 'DliError';
+
+  /** A plain, secret-free object for logs. */
+  toJSON(): Record<string, unknown> {
+    const { stack: _stack, cause: _cause, ...fields } = this as Record<string, unknown>;
+    return { ...fields, name: this.name, message: this.message };
+  }
+}
+
+/** Fields of an error answer from DLI or its API gateway. */
+export interface DliApiErrorInit {
+  status: number;
+  code: string | undefined;
+  message: string;
+  requestId: string | undefined;
+  body: unknown;
+  retryAfterMs?: number | undefined;
+}
+
+/**
+ * DLI (or its API gateway) answered with an error: an HTTP status ≥ 400, or a 2xx body with
+ * `is_success: false`.
+ */
+export class DliApiError extends DliError {
+  override name = 'DliApiError';
+  /** HTTP status of the answer. */
+  readonly status: number;
+  /** Error code such as `DLI.0002` or `APIGW.0301`, when the body carried one. */
+  readonly code: string | undefined;
+  /** Id to quote to Huawei support: the `X-Request-Id` header, else the body's `request_id`. */
+  readonly requestId: string | undefined;
+  /** The parsed error body (or the raw text when it was not JSON). */
+  readonly body: unknown;
+  /** How long the server asked us to wait (`Retry-After`), in milliseconds. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: DliApiErrorInit) {
+    super(init.message);
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.body = init.body;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /** True for HTTP 404 and for DLI's "object does not exist" (HTTP 400 with `DLI.0002`). */
+  get isNotFound(): boolean {
+    return this.status === 404 || (this.status === 400 && this.code === 'DLI.0002');
+  }
+}
+
+/** The request never got an answer: connection refused or reset, DNS failure, ... */
+export class DliNetworkError extends DliError {
+  override name = 'DliNetworkError';
+  constructor(message: string, options: { cause: unknown }) {
+    super(message, options);
+  }
+}
+
+/** An attempt took longer than its `timeoutMs`. */
+export class DliTimeoutError extends DliNetworkError {
+  override name = 'DliTimeoutError';
+  /** The per-attempt timeout that was exceeded, in milliseconds. */
+  readonly timeoutMs: number;
+  constructor(timeoutMs: number, options: { cause: unknown }) {
+    super(`request timed out after ${timeoutMs} ms`, options);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** A successful status came with a body that is not JSON, or not the documented shape. */
+export class DliResponseError extends DliError {
+  override name = 'DliResponseError';
+  /** HTTP status of the answer. */
+  readonly status: number;
+  /** The `X-Request-Id` header, when present. */
+  readonly requestId: string | undefined;
+  /** The first characters of the body, for diagnosis. */
+  readonly excerpt: string;
+  constructor(message: string, init: { status: number; requestId: string | undefined; excerpt: string }) {
+    super(`${message} (HTTP ${init.status}): ${JSON.stringify(init.excerpt)}`);
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.excerpt = init.excerpt;
+  }
+}
+
+/** An argument was rejected before any request was sent. */
+export class DliValidationError extends DliError {
+  override name = 'DliValidationError';
+  /** The argument that was rejected, such as `query.limit` or `projectId`. */
+  readonly field: string;
+  /** The rule it broke, in words. */
+  readonly rule: string;
+  constructor(field: string, rule: string) {
+    super(`${field} ${rule}`);
+    this.field = field;
+    this.rule = rule;
+  }
+}
+
+/** The server's pages did not advance (it ignores `offset`), so walking on would never end. */
+export class DliPaginationError extends DliError {
+  override name = 'DliPaginationError';
+  /** Offset of the page that repeated items already seen. */
+  readonly offset: number;
+  constructor(message: string, offset: number) {
+    super(message);
+    this.offset = offset;
+  }
+}

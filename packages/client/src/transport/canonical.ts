@@ -1,0 +1,50 @@
+// The canonical forms of SDK-HMAC-SHA256 (Huawei's API signing guide). The same encoding is
+// used for the query we send, so the gateway and the signer can never disagree about it.
+
+const RESERVED_BY_ENCODE_URI_COMPONENT = /[!'()*]/g;
+
+/** RFC 3986 percent-encoding: unreserved `A-Za-z0-9-_.~` kept, everything else `%XY` of its UTF-8 bytes. */
+export function percentEncode(value: string): string {
+  return encodeURIComponent(value).replace(
+    RESERVED_BY_ENCODE_URI_COMPONENT,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/** Decodes one query component; `+` stays a plus sign (RFC 3986), as our own encoders never emit it for a space. */
+function decodeComponent(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value; // a stray `%` is data, not an escape
+  }
+}
+
+/** Splits a URL's `search` into decoded key/value pairs, keeping repeated keys and empty values. */
+export function parseQuery(search: string): Array<[string, string]> {
+  const query = search.startsWith('?') ? search.slice(1) : search;
+  if (query === '') return [];
+  return query.split('&').filter(Boolean).map((part) => {
+    const eq = part.indexOf('=');
+    return eq === -1
+      ? [decodeComponent(part), '']
+      : [decodeComponent(part.slice(0, eq)), decodeComponent(part.slice(eq + 1))];
+  });
+}
+
+/** Canonical query string: encoded pairs sorted by key, then by value; empty values keep their `=`. */
+export function canonicalQueryString(pairs: ReadonlyArray<readonly [string, string]>): string {
+  return [...pairs]
+    .sort(([k1, v1], [k2, v2]) => (k1 < k2 ? -1 : k1 > k2 ? 1 : v1 < v2 ? -1 : v1 > v2 ? 1 : 0))
+    .map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`)
+    .join('&');
+}
+
+/** Canonical URI: each decoded path segment percent-encoded, always ending with `/` (for signing only). */
+export function canonicalUri(pathname: string): string {
+  const encoded = pathname
+    .split('/')
+    .map((segment) => percentEncode(decodeComponent(segment)))
+    .join('/');
+  return encoded.endsWith('/') ? encoded : `${encoded}/`;
+}

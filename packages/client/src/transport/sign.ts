@@ -1,0 +1,124 @@
+// SDK-HMAC-SHA256 request signing. Synchronous and dependency-light (@noble/hashes) so the one
+// implementation runs in Node, browsers and edge runtimes, and outpaces Huawei's own signer.
+import { hmac } from '@noble/hashes/hmac';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { canonicalQueryString, canonicalUri, parseQuery } from './canonical';
+
+const ALGORITHM = 'SDK-HMAC-SHA256';
+const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** A permanent or temporary (with `securityToken`) Huawei Cloud access key. */
+export interface AkSkCredentials {
+  /** Access key id. */
+  ak: string;
+  /** Secret access key. Never sent, logged or put in an error. */
+  sk: string;
+  /** Session token of temporary credentials, sent as `X-Security-Token`. */
+  securityToken?: string;
+}
+
+/** A request to sign. */
+export interface SignableRequest {
+  method: string;
+  /** Absolute URL. Its query is re-encoded canonically; send the returned `url`. */
+  url: string | URL;
+  /** Headers to sign and send (besides `host` and `X-Sdk-Date`, which are always signed). */
+  headers?: Record<string, string>;
+  /** Exact body bytes (a string is taken as UTF-8). */
+  body?: string | Uint8Array;
+}
+
+/** Options of {@link signRequest}. */
+export interface SignOptions {
+  /** Signing time; defaults to now. An `X-Sdk-Date` header in the request wins over it. */
+  date?: Date;
+  /**
+   * Lower-case names of the headers to sign. Defaults to every header given plus `host` and
+   * `x-sdk-date` (and `x-security-token` for temporary credentials).
+   */
+  signedHeaders?: readonly string[];
+}
+
+/** The signed request: send exactly this URL with these headers. */
+export interface SignedRequest {
+  /** The URL with its query in canonical form. */
+  url: string;
+  /** The request's headers plus `X-Sdk-Date`, `Authorization` and, if any, `X-Security-Token`. */
+  headers: Record<string, string>;
+  /** The `SignedHeaders` list of the `Authorization` header. */
+  signedHeaders: string;
+}
+
+/** Formats a date as `YYYYMMDDTHHMMSSZ` (UTC), the form `X-Sdk-Date` takes. */
+export function formatSdkDate(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function hexSha256(data: string | Uint8Array): string {
+  return bytesToHex(sha256(typeof data === 'string' ? utf8ToBytes(data) : data));
+}
+
+/**
+ * Signs a request with Huawei Cloud's `SDK-HMAC-SHA256` algorithm, as the API gateway of every
+ * Huawei Cloud service verifies it.
+ *
+ * @example
+ * ```ts
+ * const signed = signRequest(
+ *   { method: 'GET', url: 'https://dli.cn-north-4.myhuaweicloud.com/v2.0/p/datasource/enhanced-connections?limit=10',
+ *     headers: { 'Content-Type': 'application/json' } },
+ *   { ak: process.env.HUAWEICLOUD_SDK_AK!, sk: process.env.HUAWEICLOUD_SDK_SK! },
+ * );
+ * await fetch(signed.url, { headers: signed.headers });
+ * ```
+ */
+export function signRequest(
+  request: SignableRequest,
+  credentials: AkSkCredentials,
+  options: SignOptions = {},
+): SignedRequest {
+  const url = new URL(request.url);
+  const headers: Record<string, string> = { ...request.headers };
+  const lower = new Map<string, string>();
+  for (const [name, value] of Object.entries(headers)) lower.set(name.toLowerCase(), value.trim());
+
+  let sdkDate = lower.get('x-sdk-date');
+  if (sdkDate === undefined) {
+    sdkDate = formatSdkDate(options.date ?? new Date());
+    headers['X-Sdk-Date'] = sdkDate;
+    lower.set('x-sdk-date', sdkDate);
+  }
+  if (credentials.securityToken !== undefined && !lower.has('x-security-token')) {
+    headers['X-Security-Token'] = credentials.securityToken;
+    lower.set('x-security-token', credentials.securityToken);
+  }
+  if (!lower.has('host')) lower.set('host', url.host);
+
+  const names = (options.signedHeaders ?? [...lower.keys()]).map((name) => name.toLowerCase()).sort();
+  let canonicalHeaders = '';
+  for (const name of names) {
+    const value = lower.get(name);
+    if (value === undefined) throw new Error(`signedHeaders names "${name}", which the request does not have`);
+    canonicalHeaders += `${name}:${value}\n`;
+  }
+  const signedHeaders = names.join(';');
+
+  const query = canonicalQueryString(parseQuery(url.search));
+  const bodyHash =
+    request.body === undefined || request.body.length === 0 ? EMPTY_BODY_SHA256 : hexSha256(request.body);
+  const canonicalRequest = [
+    request.method.toUpperCase(),
+    canonicalUri(url.pathname),
+    query,
+    canonicalHeaders,
+    signedHeaders,
+    bodyHash,
+  ].join('\n');
+  const stringToSign = `${ALGORITHM}\n${sdkDate}\n${hexSha256(canonicalRequest)}`;
+  const signature = bytesToHex(hmac(sha256, utf8ToBytes(credentials.sk), utf8ToBytes(stringToSign)));
+
+  headers.Authorization = `${ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+  url.search = query;
+  return { url: url.href, headers, signedHeaders };
+}

@@ -1,0 +1,121 @@
+// The one transport both client surfaces send through: a fetch-compatible function that signs
+// each attempt, bounds it with a timeout, retries what is safe to retry and turns answers into
+// typed errors. It knows nothing of operations or pagination.
+import { DliNetworkError, DliTimeoutError } from '../errors';
+import { canonicalQueryString, parseQuery } from './canonical';
+import { interpretResponse } from './response';
+import { isRetryable, type RetryPolicy, retryDelayMs } from './retry';
+import { type AkSkCredentials, signRequest } from './sign';
+
+/** An IAM token, sent as `X-Auth-Token`. */
+export interface TokenCredentials {
+  /** The IAM token (`X-Subject-Token` of `POST /v3/auth/tokens`). Never logged or put in an error. */
+  token: string;
+}
+
+/** How requests are authenticated: AK/SK signing or an IAM token. */
+export type DliCredentials = AkSkCredentials | TokenCredentials;
+
+export interface TransportOptions {
+  projectId: string;
+  credentials: DliCredentials | undefined;
+  fetch: typeof globalThis.fetch;
+  headers: Record<string, string>;
+  retry: RetryPolicy;
+  timeoutMs: number;
+}
+
+/** A `fetch`-compatible function. */
+export type Transport = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+interface OutgoingRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  signal: AbortSignal | undefined;
+}
+
+function toOutgoing(input: RequestInfo | URL, init: RequestInit | undefined): OutgoingRequest {
+  const request = typeof input === 'object' && 'method' in input ? input : undefined;
+  const headers: Record<string, string> = {};
+  new Headers(request?.headers).forEach((value, name) => (headers[name] = value));
+  new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+  return {
+    url: request ? request.url : String(input),
+    method: (init?.method ?? request?.method ?? 'GET').toUpperCase(),
+    headers,
+    signal: init?.signal ?? request?.signal ?? undefined,
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Builds the transport of one client. */
+export function createTransport(options: TransportOptions): Transport {
+  const { credentials, retry, timeoutMs } = options;
+  const ak = credentials && 'ak' in credentials ? credentials : undefined;
+  const token = credentials && 'token' in credentials ? credentials.token : undefined;
+
+  // Headers signed with AK/SK, as Huawei's SDKs sign them; everything else is sent unsigned
+  // so that proxies and browsers adding headers cannot break a signature.
+  const signedDefaults = { 'Content-Type': 'application/json', 'X-Project-Id': options.projectId };
+
+  function prepare(request: OutgoingRequest): { url: string; headers: Record<string, string> } {
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers, ...request.headers };
+    if (ak) {
+      const signed = signRequest({ method: request.method, url: request.url, headers: signedDefaults }, ak);
+      return { url: signed.url, headers: { ...headers, ...signed.headers } };
+    }
+    const url = new URL(request.url);
+    url.search = canonicalQueryString(parseQuery(url.search));
+    Object.assign(headers, signedDefaults);
+    if (token !== undefined) headers['X-Auth-Token'] = token;
+    return { url: url.href, headers };
+  }
+
+  async function attempt(request: OutgoingRequest): Promise<Response> {
+    const { url, headers } = prepare(request); // fresh X-Sdk-Date for every attempt
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    let response: Response;
+    let body: Uint8Array<ArrayBuffer>;
+    try {
+      response = await options.fetch(url, { method: request.method, headers, signal });
+      body = new Uint8Array(await response.arrayBuffer());
+    } catch (cause) {
+      if (request.signal?.aborted) throw request.signal.reason;
+      if (timeout.aborted) throw new DliTimeoutError(timeoutMs, { cause });
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new DliNetworkError(`${request.method} ${new URL(url).pathname} failed: ${reason}`, { cause });
+    }
+    return interpretResponse(response, body);
+  }
+
+  return async function transport(input, init) {
+    const request = toOutgoing(input, init);
+    const deadline = Date.now() + retry.deadlineMs;
+    for (let attemptNumber = 1; ; attemptNumber++) {
+      try {
+        return await attempt(request);
+      } catch (error) {
+        if (attemptNumber >= retry.maxAttempts || !isRetryable(error)) throw error;
+        const delay = retryDelayMs(error, attemptNumber, retry);
+        if (Date.now() + delay > deadline) throw error;
+        await sleep(delay, request.signal);
+      }
+    }
+  };
+}

@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// Regenerates everything derived from spec/: the openapi-typescript types of @dli-sdk/types and
+// the typescript-fetch layer of @dli-sdk/client. `--out DIR` writes into DIR instead of the
+// repository (the drift check uses it). Output is byte-for-byte deterministic.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { parse as parseYaml } from 'yaml';
+import {
+  HEADER_LINES,
+  clientGenerator,
+  generatedDirs,
+  repoRoot,
+  specPath,
+} from './generator-config.mjs';
+import { assertJava, ensureGeneratorJar } from './ensure-generator-jar.mjs';
+
+const { values } = parseArgs({ options: { out: { type: 'string' } } });
+const outRoot = path.resolve(values.out ?? repoRoot);
+const header = HEADER_LINES.map((line) => `// ${line}`).join('\n') + '\n';
+
+async function generateTypes() {
+  const ast = await openapiTS(new URL(`file://${specPath}`), { exportType: true });
+  const dir = path.join(outRoot, generatedDirs.types);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'schema.ts'), header + '\n' + astToString(ast));
+}
+
+function toCliList(record) {
+  return Object.entries(record ?? {})
+    .map(([key, value]) => `${key}=${value}`)
+    .join(',');
+}
+
+function generateClient() {
+  assertJava();
+  ensureGeneratorJar();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'dli-generated-client-'));
+  const args = [
+    'generate',
+    '-g', clientGenerator.generatorName,
+    '-i', specPath,
+    '-o', tmp,
+    `--additional-properties=${toCliList(clientGenerator.additionalProperties)}`,
+    `--type-mappings=${toCliList(clientGenerator.typeMappings)}`,
+    `--global-property=${toCliList(clientGenerator.globalProperty)}`,
+  ];
+  const bin = path.join(repoRoot, 'node_modules', '.bin', 'openapi-generator-cli');
+  const run = spawnSync(bin, args, { cwd: repoRoot, encoding: 'utf8' });
+  if (run.status !== 0) {
+    process.stderr.write(run.stdout + run.stderr);
+    throw new Error(`openapi-generator-cli exited with ${run.status}`);
+  }
+  // Only the TypeScript sources are ours to commit; the generator's bookkeeping files are not.
+  rmSync(path.join(tmp, '.openapi-generator'), { recursive: true, force: true });
+  rmSync(path.join(tmp, '.openapi-generator-ignore'), { force: true });
+  for (const file of listFiles(tmp)) {
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, header + text.replace(/^\/\* tslint:disable \*\/\n\/\* eslint-disable \*\/\n/, ''));
+  }
+  writeFileSync(path.join(tmp, 'spec-facts.ts'), header + specFactsModule());
+  const dir = path.join(outRoot, generatedDirs.client);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.dirname(dir), { recursive: true });
+  cpSync(tmp, dir, { recursive: true });
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+/**
+ * Facts of the spec that hand-written code needs at run time: the region → endpoint table
+ * (from `servers`) and the constraints of each operation's query parameters.
+ */
+function specFactsModule() {
+  const spec = parseYaml(readFileSync(specPath, 'utf8'));
+  const resolve = (node) => {
+    if (!node?.$ref) return node;
+    const target = node.$ref.replace(/^#\//, '').split('/').reduce((at, key) => at[key], spec);
+    return resolve(target);
+  };
+  const endpoints = {};
+  for (const server of spec.servers) {
+    const regions = server.variables?.region?.enum;
+    if (regions) {
+      for (const region of regions) endpoints[region] = server.url.replace('{region}', region);
+    } else {
+      const match = /^https:\/\/dli\.([a-z0-9-]+)\./.exec(server.url);
+      if (!match) throw new Error(`cannot tell the region of server ${server.url}`);
+      endpoints[match[1]] = server.url;
+    }
+  }
+  const sortedEndpoints = Object.fromEntries(Object.entries(endpoints).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const queries = {};
+  for (const pathItem of Object.values(spec.paths)) {
+    const operation = pathItem.get;
+    const query = {};
+    for (const parameter of (operation.parameters ?? []).map(resolve)) {
+      if (parameter.in !== 'query') continue;
+      const { type, format, minimum, maximum, default: def, enum: values, pattern } = resolve(parameter.schema);
+      query[parameter.name] = Object.fromEntries(
+        Object.entries({ type, format, minimum, maximum, default: def, enum: values, pattern }).filter(
+          ([, value]) => value !== undefined,
+        ),
+      );
+    }
+    queries[operation.operationId] = query;
+  }
+  return [
+    '',
+    '/** DLI endpoint of each Huawei Cloud region, from the `servers` of the spec. */',
+    `export const DLI_REGION_ENDPOINTS = ${JSON.stringify(sortedEndpoints, null, 2)} as const;`,
+    '',
+    '/** A Huawei Cloud region that DLI serves. */',
+    'export type DliRegion = keyof typeof DLI_REGION_ENDPOINTS;',
+    '',
+    '/** The schema constraints of each operation\'s query parameters, from the spec. */',
+    `export const QUERY_PARAMETERS = ${JSON.stringify(queries, null, 2)} as const;`,
+    '',
+  ].join('\n');
+}
+
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
+}
+
+await generateTypes();
+generateClient();
+if (!values.out) console.log(`generated ${generatedDirs.types} and ${generatedDirs.client}`);
