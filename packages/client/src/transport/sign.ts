@@ -48,6 +48,8 @@ export interface SignedRequest {
   headers: Record<string, string>;
   /** The `SignedHeaders` list of the `Authorization` header. */
   signedHeaders: string;
+  /** The canonical request that was hashed: compare it with the gateway's when a signature is refused. */
+  canonicalRequest: string;
 }
 
 /** Formats a date as `YYYYMMDDTHHMMSSZ` (UTC), the form `X-Sdk-Date` takes. */
@@ -120,5 +122,5 @@ export function signRequest(
 
   headers.Authorization = `${ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   url.search = query;
-  return { url: url.href, headers, signedHeaders };
+  return { url: url.href, headers, signedHeaders, canonicalRequest };
 }

@@ -1,0 +1,46 @@
+// Shared fixtures of the client tests. The secrets here are scanned for in every error the
+// suites produce (see expectNoSecrets).
+import { inspect } from 'node:util';
+import { type MockDli, type MockDliOptions, startMockDli } from '@dli-sdk/mock-server';
+
+export const TEST_AK = 'TESTAKDLISDK0000AKID';
+export const TEST_SK = 'tEsT-sEcReT-kEy-2d8f0c6e41b9a7SKSK';
+export const TEST_TOKEN = 'MIIT-test-iam-token-5f1b2c9d0e7a';
+export const PROJECT_ID = '0123456789abcdef0123456789abcdef';
+
+export const akSk = { ak: TEST_AK, sk: TEST_SK };
+
+/** Starts a stand-in that accepts the test key and token, runs `fn`, and always closes it. */
+export async function withMock<T>(options: MockDliOptions, fn: (mock: MockDli) => Promise<T>): Promise<T> {
+  const mock = await startMockDli({ auth: { credentials: [akSk], tokens: [TEST_TOKEN] }, ...options });
+  try {
+    return await fn(mock);
+  } finally {
+    await mock.close();
+  }
+}
+
+/** Every way an error can be shown: none may contain the SK, the token or an Authorization value. */
+export function expectNoSecrets(error: unknown): void {
+  const views = [
+    String(error),
+    inspect(error, { depth: 10, showHidden: true }),
+    JSON.stringify(error),
+    inspect((error as { cause?: unknown }).cause, { depth: 10 }),
+  ];
+  for (const view of views) {
+    expect(view).not.toContain(TEST_SK);
+    expect(view).not.toContain(TEST_TOKEN);
+    expect(view).not.toMatch(/Signature=[0-9a-f]{64}/);
+  }
+}
+
+/** Awaits a promise expected to reject and returns what it rejected with. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject, but it resolved');
+}

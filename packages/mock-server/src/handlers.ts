@@ -1,0 +1,75 @@
+// The DLI semantics of the two operations, as pure functions from a parsed request to an answer.
+import type { DliErrorBody, EnhancedConnection } from '@dli-sdk/types';
+import type { StoredConnection } from './dataset';
+
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+
+const LIST = /^\/v2\.0\/([^/]+)\/datasource\/enhanced-connections\/?$/;
+const SHOW = /^\/v2\.0\/([^/]+)\/datasource\/enhanced-connections\/([^/]+)$/;
+const TAGS = /^[^=,]+=[^=,]*(,[^=,]+=[^=,]*)*$/;
+
+function dliError(status: number, code: string, message: string): Answer {
+  const body: DliErrorBody = { error_code: code, error_msg: message };
+  return { status, body };
+}
+
+function parseNonNegativeInt(name: string, raw: string | null, fallback: number): number | Answer {
+  if (raw === null) return fallback;
+  if (!/^\d{1,10}$/.test(raw) || Number(raw) > 2_147_483_647) {
+    return dliError(400, 'DLI.0001', `Parameter ${name} is invalid: must be a non-negative integer.`);
+  }
+  return Number(raw);
+}
+
+export interface Store {
+  connections: StoredConnection[];
+  byId: Map<string, StoredConnection>;
+  ignoreOffset: boolean;
+}
+
+function list(store: Store, query: URLSearchParams): Answer {
+  const limit = parseNonNegativeInt('limit', query.get('limit'), 100);
+  if (typeof limit !== 'number') return limit;
+  const offset = parseNonNegativeInt('offset', query.get('offset'), 0);
+  if (typeof offset !== 'number') return offset;
+  const status = query.get('status');
+  if (status !== null && !['ACTIVE', 'DELETED'].includes(status.toUpperCase())) {
+    return dliError(400, 'DLI.0001', 'Parameter status is invalid: must be ACTIVE or DELETED.');
+  }
+  const tags = query.get('tags');
+  if (tags !== null && !TAGS.test(tags)) {
+    return dliError(400, 'DLI.0001', 'Parameter tags is invalid: must be k=v[,k=v...].');
+  }
+  const wanted = tags === null ? [] : tags.split(',').map((pair) => pair.split('=') as [string, string]);
+  const name = query.get('name');
+  const matching = store.connections.filter(
+    ({ connection, tags: own }) =>
+      (status === null || connection.status === status.toUpperCase()) &&
+      (name === null || connection.name === name) &&
+      wanted.every(([k, v]) => own[k] === v),
+  );
+  const start = store.ignoreOffset ? 0 : offset;
+  const page: EnhancedConnection[] = (limit === 0 ? matching.slice(start) : matching.slice(start, start + limit)).map(
+    (stored) => stored.connection,
+  );
+  return { status: 200, body: { is_success: true, message: '', count: page.length, connections: page } };
+}
+
+function show(store: Store, id: string): Answer {
+  const stored = store.byId.get(id);
+  if (!stored) return dliError(400, 'DLI.0002', `The connection ${id} does not exist.`);
+  const { isPrivis: _listOnly, ...fields } = stored.connection;
+  return { status: 200, body: { is_success: true, message: '', ...fields } };
+}
+
+/** Routes a GET to its operation; undefined when no operation has this path. */
+export function handle(store: Store, url: URL): Answer | undefined {
+  const listMatch = LIST.exec(url.pathname);
+  const showMatch = listMatch ? null : SHOW.exec(url.pathname);
+  const match = listMatch ?? showMatch;
+  if (!match) return undefined;
+  return listMatch ? list(store, url.searchParams) : show(store, decodeURIComponent(showMatch![2]));
+}
