@@ -1,0 +1,187 @@
+// The pager over both surfaces, against the stand-in: exactly-once, in order, fewest requests.
+import { createDliClient, createDliFetchClient, DliPaginationError, DliValidationError, type EnhancedConnection, paginate } from '@dli-sdk/client';
+import type { MockDli } from '@dli-sdk/mock-server';
+import { PROJECT_ID, TEST_TOKEN, rejectionOf, withMock } from './helpers';
+
+type Surface = 'createDliClient' | 'createDliFetchClient';
+const SURFACES: Surface[] = ['createDliClient', 'createDliFetchClient'];
+
+function clientFor(surface: Surface, mock: MockDli) {
+  const options = { endpoint: mock.url, projectId: PROJECT_ID, credentials: { token: TEST_TOKEN }, retry: false as const };
+  return surface === 'createDliClient' ? createDliClient(options) : createDliFetchClient(options);
+}
+
+const ids = (connections: readonly EnhancedConnection[]) => connections.map((c) => c.id);
+const offsetsRequested = (mock: MockDli) => mock.requests.map((r) => new URL(r.url, mock.url).searchParams.get('offset'));
+
+describe.each(SURFACES)('%s.paginateEnhancedConnections', (surface) => {
+  const sizes = [0, 1, 99, 100, 101, 250];
+  const pageSizes = [1, 7, 100];
+  const cases = sizes.flatMap((total) => pageSizes.map((pageSize) => [total, pageSize] as const));
+
+  test.each(cases)('%i connections at page size %i: each once, in order, fewest requests', async (total, pageSize) => {
+    await withMock({ connections: total }, async (mock) => {
+      const walked: EnhancedConnection[] = [];
+      for await (const connection of clientFor(surface, mock).paginateEnhancedConnections({}, { pageSize })) {
+        walked.push(connection);
+      }
+      expect(ids(walked)).toEqual(ids(mock.connections));
+      // A full last page needs one more (empty) request to know it was the last.
+      expect(mock.requestCount).toBe(Math.floor(total / pageSize) + 1);
+      expect(mock.requests.every((r) => new URL(r.url, mock.url).searchParams.get('limit') === String(pageSize))).toBe(true);
+    });
+  });
+
+  test('10 000 connections at page size 100', async () => {
+    await withMock({ connections: 10_000 }, async (mock) => {
+      const walked = await clientFor(surface, mock).paginateEnhancedConnections().toArray({ limit: Infinity });
+      expect(ids(walked)).toEqual(ids(mock.connections));
+      expect(new Set(ids(walked)).size).toBe(10_000);
+      expect(mock.requestCount).toBe(101);
+    });
+  });
+
+  test('filters and per-request headers go to every page; the caller\'s objects are not changed', async () => {
+    await withMock({ connections: 300, seed: 3 }, async (mock) => {
+      const filters = { status: 'active' as const, tags: 'env=prod' };
+      const options = { pageSize: 10, headers: { 'X-Trace': 'walk-1' } };
+      const frozenFilters = JSON.stringify(filters);
+      const frozenOptions = JSON.stringify(options);
+      const walked = await clientFor(surface, mock).paginateEnhancedConnections(filters, options).toArray({ limit: Infinity });
+      expect(walked.length).toBeGreaterThan(10);
+      expect(walked.every((c) => c.status === 'ACTIVE')).toBe(true);
+      for (const request of mock.requests) {
+        const query = new URL(request.url, mock.url).searchParams;
+        expect(query.get('status')).toBe('ACTIVE');
+        expect(query.get('tags')).toBe('env=prod');
+        expect(request.headers['x-trace']).toBe('walk-1');
+      }
+      expect(JSON.stringify(filters)).toBe(frozenFilters);
+      expect(JSON.stringify(options)).toBe(frozenOptions);
+    });
+  });
+
+  test('byPage reports offsets; a new pager resumes exactly at nextOffset', async () => {
+    await withMock({ connections: 95 }, async (mock) => {
+      const client = clientFor(surface, mock);
+      const first: EnhancedConnection[] = [];
+      let resumeAt = -1;
+      for await (const page of client.paginateEnhancedConnections({}, { pageSize: 20 }).byPage()) {
+        expect(page.nextOffset).toBe(page.offset + page.items.length);
+        expect(page.response.status).toBe(200);
+        expect(page.response.requestId).toMatch(/^[0-9a-f]{32}$/);
+        first.push(...page.items);
+        resumeAt = page.nextOffset;
+        if (first.length >= 40) break;
+      }
+      expect(resumeAt).toBe(40);
+      const rest = await client.paginateEnhancedConnections({}, { pageSize: 20, startOffset: resumeAt }).toArray({ limit: Infinity });
+      expect(ids([...first, ...rest])).toEqual(ids(mock.connections));
+    });
+  });
+
+  test('maxItems and maxPages stop the walk without extra requests', async () => {
+    await withMock({ connections: 500 }, async (mock) => {
+      const client = clientFor(surface, mock);
+      const some = await client.paginateEnhancedConnections({}, { pageSize: 50, maxItems: 120 }).toArray({ limit: Infinity });
+      expect(ids(some)).toEqual(ids(mock.connections.slice(0, 120)));
+      expect(mock.requestCount).toBe(3);
+      const pages = await client.paginateEnhancedConnections({}, { pageSize: 50, maxPages: 2 }).toArray({ limit: Infinity });
+      expect(pages).toHaveLength(100);
+      expect(mock.requestCount).toBe(5);
+    });
+  });
+
+  test('toArray({ limit }) collects at most limit items', async () => {
+    await withMock({ connections: 500 }, async (mock) => {
+      const collected = await clientFor(surface, mock).paginateEnhancedConnections({}, { pageSize: 100 }).toArray({ limit: 150 });
+      expect(ids(collected)).toEqual(ids(mock.connections.slice(0, 150)));
+      expect(mock.requestCount).toBe(2);
+    });
+  });
+
+  test('concurrency 4 yields the same sequence as 1 and never has more than 4 requests in flight', async () => {
+    await withMock({ connections: 1_234, latencyMs: [1, 8] }, async (mock) => {
+      const client = clientFor(surface, mock);
+      const sequential = await client.paginateEnhancedConnections({}, { pageSize: 50 }).toArray({ limit: Infinity });
+      const parallel = await client.paginateEnhancedConnections({}, { pageSize: 50, concurrency: 4 }).toArray({ limit: Infinity });
+      expect(ids(parallel)).toEqual(ids(sequential));
+      expect(ids(parallel)).toEqual(ids(mock.connections));
+      // Look-ahead can ask for at most concurrency - 1 pages past the short last page.
+      expect(mock.requestCount - 25).toBeLessThanOrEqual(25 + 3);
+    });
+  });
+
+  test('abort mid-walk: the iteration throws the reason and no request is left in flight', async () => {
+    await withMock({ connections: 1_000, latencyMs: 20 }, async (mock) => {
+      const controller = new AbortController();
+      const pager = clientFor(surface, mock).paginateEnhancedConnections({}, { pageSize: 10, signal: controller.signal, concurrency: 3 });
+      const seen: EnhancedConnection[] = [];
+      const error = await rejectionOf(
+        (async () => {
+          for await (const connection of pager) {
+            seen.push(connection);
+            if (seen.length === 25) controller.abort(new Error('user cancelled'));
+          }
+        })(),
+      );
+      expect((error as Error).message).toBe('user cancelled');
+      expect(ids(seen)).toEqual(ids(mock.connections.slice(0, seen.length)));
+      const requestsAtAbort = mock.requestCount;
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(mock.requestCount).toBe(requestsAtAbort);
+    });
+  });
+
+  test('break stops the walk; look-ahead requests are cancelled, none is started after', async () => {
+    await withMock({ connections: 1_000, latencyMs: 10 }, async (mock) => {
+      let count = 0;
+      for await (const _ of clientFor(surface, mock).paginateEnhancedConnections({}, { pageSize: 10, concurrency: 4 })) {
+        if (++count === 15) break;
+      }
+      const requestsAtBreak = mock.requestCount;
+      expect(requestsAtBreak).toBeLessThanOrEqual(2 + 3);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(mock.requestCount).toBe(requestsAtBreak);
+    });
+  });
+
+  test('a server that ignores offset ends in a DliPaginationError instead of looping', async () => {
+    await withMock({ connections: 50, faults: { ignoreOffset: true } }, async (mock) => {
+      const error = await rejectionOf(clientFor(surface, mock).paginateEnhancedConnections({}, { pageSize: 10 }).toArray({ limit: Infinity }));
+      expect(error).toBeInstanceOf(DliPaginationError);
+      expect((error as DliPaginationError).offset).toBe(10);
+      expect(mock.requestCount).toBe(2);
+    });
+  });
+});
+
+test('items already yielded in this walk are skipped and counted (offset drift)', async () => {
+  // The pager's contract is a "page at offset" function, so drift can be staged exactly: a
+  // connection is inserted before the walk's position after the first page, shifting the rest.
+  const data = Array.from({ length: 25 }, (_, i) => ({ id: `c${i}` }));
+  const pager = paginate(
+    async ({ offset, limit }) => {
+      const items = data.slice(offset, offset + limit);
+      if (offset === 0) data.unshift({ id: 'inserted' });
+      return { items, response: null };
+    },
+    (item) => item.id,
+    { pageSize: 10 },
+  );
+  const walked = (await pager.toArray({ limit: Infinity })).map((item) => item.id);
+  expect(walked).toEqual(Array.from({ length: 25 }, (_, i) => `c${i}`));
+  expect(pager.duplicatesSkipped).toBe(1);
+});
+
+test('pager options are validated before any page is requested', () => {
+  const never = async () => {
+    throw new Error('must not be called');
+  };
+  expect(() => paginate(never, () => 1, { pageSize: 0 })).toThrow('pageSize must be an integer ≥ 1, got 0');
+  expect(() => paginate(never, () => 1, { concurrency: 1.5 })).toThrow(DliValidationError);
+  expect(() => paginate(never, () => 1, { startOffset: -1 })).toThrow('startOffset must be an integer ≥ 0');
+  const client = createDliClient({ endpoint: 'http://127.0.0.1:9', projectId: PROJECT_ID });
+  expect(() => client.paginateEnhancedConnections({ limit: 5 } as never)).toThrow('filters.limit is set by the pager');
+  expect(() => client.paginateEnhancedConnections({ status: 'GONE' } as never)).toThrow('filters.status must be one of ACTIVE, DELETED');
+});
