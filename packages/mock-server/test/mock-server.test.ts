@@ -1,0 +1,194 @@
+// The stand-in's DLI semantics, checked over real HTTP, with every answer validated against spec/.
+import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
+import { generateConnections, type MockDli, startMockDli } from '@dli-sdk/mock-server';
+import { schemaErrors } from '../../types/test/spec-validator';
+
+const PROJECT = '0123456789abcdef0123456789abcdef';
+const LIST = `/v2.0/${PROJECT}/datasource/enhanced-connections`;
+
+let mock: MockDli;
+beforeAll(async () => {
+  mock = await startMockDli({ connections: 120, seed: 7 });
+});
+afterAll(() => mock.close());
+
+async function get(path: string, init?: RequestInit) {
+  const response = await fetch(mock.url + path, init);
+  return { response, body: await response.json() };
+}
+
+test('the dataset is deterministic for a seed and realistic', () => {
+  const a = generateConnections(200, 7).map((s) => s.connection);
+  expect(generateConnections(200, 7).map((s) => s.connection)).toEqual(a);
+  expect(generateConnections(200, 8).map((s) => s.connection)).not.toEqual(a);
+  const times = a.map((c) => c.create_time!);
+  expect([...times].sort((x, y) => x - y)).toEqual(times);
+  expect(new Set(a.map((c) => c.id)).size).toBe(200);
+  expect(a.every((c) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(c.id!))).toBe(true);
+  expect(new Set(a.map((c) => c.status))).toEqual(new Set(['ACTIVE', 'DELETED']));
+  const resources = a.flatMap((c) => [...(c.available_queue_info ?? []), ...(c.elastic_resource_pools ?? [])]);
+  expect(new Set(resources.map((r) => r.status))).toEqual(new Set(['CREATING', 'ACTIVE', 'FAILED']));
+  expect(resources.filter((r) => r.status === 'FAILED').every((r) => r.err_msg !== '')).toBe(true);
+  expect(a.some((c) => /[^\x00-\x7f]/.test(c.name!))).toBe(true);
+  expect(a.some((c) => c.hosts?.length)).toBe(true);
+  for (const connection of a) expect(schemaErrors('EnhancedConnection', connection)).toEqual([]);
+});
+
+test('limit/offset page in create_time order; limit=0 returns all; count is the page size', async () => {
+  const { body: page } = await get(`${LIST}?limit=10&offset=5`);
+  expect(schemaErrors('ListEnhancedConnectionsResponse', page)).toEqual([]);
+  expect(page.connections).toEqual(mock.connections.slice(5, 15));
+  expect(page.count).toBe(10);
+  const { body: all } = await get(`${LIST}?limit=0`);
+  expect(all.connections).toHaveLength(120);
+  const { body: byDefault } = await get(LIST);
+  expect(byDefault.connections).toHaveLength(100);
+  const { body: past } = await get(`${LIST}?offset=500`);
+  expect(past).toEqual({ is_success: true, message: '', count: 0, connections: [] });
+});
+
+test('status is case-insensitive; name and tags filter', async () => {
+  const { body: deleted } = await get(`${LIST}?limit=0&status=deleted`);
+  expect(deleted.connections.length).toBeGreaterThan(0);
+  expect(deleted.connections).toEqual(mock.connections.filter((c) => c.status === 'DELETED'));
+  const target = mock.connections[42];
+  const { body: named } = await get(`${LIST}?name=${encodeURIComponent(target.name!)}`);
+  expect(named.connections).toEqual([target]);
+  const { body: tagged } = await get(`${LIST}?limit=0&tags=env%3Dprod%2Cteam%3Ddata`);
+  const expected = generateConnections(120, 7).filter((s) => s.tags.env === 'prod' && s.tags.team === 'data').map((s) => s.connection);
+  expect(tagged.connections).toEqual(expected);
+});
+
+test('bad parameters get DLI error bodies; an unknown path gets an API gateway body', async () => {
+  for (const query of ['limit=-1', 'offset=x', 'status=RUNNING', 'tags=novalue']) {
+    const { response, body } = await get(`${LIST}?${query}`);
+    expect(response.status).toBe(400);
+    expect(body.error_code).toBe('DLI.0001');
+    expect(schemaErrors('DliErrorBody', body)).toEqual([]);
+  }
+  const { response, body } = await get('/v2.0/p/nothing-here');
+  expect(response.status).toBe(404);
+  expect(body).toMatchObject({ error_code: 'APIGW.0101', request_id: response.headers.get('x-request-id') });
+});
+
+test('show returns the flattened connection without isPrivis, or 400 + DLI.0002', async () => {
+  const target = mock.connections[3];
+  const { body } = await get(`${LIST}/${target.id}`);
+  expect(schemaErrors('ShowEnhancedConnectionResponse', body)).toEqual([]);
+  const { isPrivis: _, ...fields } = target;
+  expect(body).toEqual({ is_success: true, message: '', ...fields });
+  const { response, body: missing } = await get(`${LIST}/00000000-0000-4000-8000-000000000000`);
+  expect(response.status).toBe(400);
+  expect(missing.error_code).toBe('DLI.0002');
+});
+
+test('every answer carries X-Request-Id and CORS headers; preflight is answered', async () => {
+  const { response } = await get(`${LIST}?limit=1`);
+  expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
+  expect(response.headers.get('access-control-allow-origin')).toBe('*');
+  const preflight = await fetch(mock.url + LIST, {
+    method: 'OPTIONS',
+    headers: { origin: 'http://app.test', 'access-control-request-headers': 'authorization,x-sdk-date' },
+  });
+  expect(preflight.status).toBe(204);
+  expect(preflight.headers.get('access-control-allow-headers')).toContain('x-sdk-date');
+});
+
+describe('auth like the API gateway', () => {
+  const key = { ak: 'HUAWEIAKEXAMPLE00001', sk: 'huawei-sk-example-secret' };
+  let secured: MockDli;
+  beforeAll(async () => {
+    secured = await startMockDli({ connections: 3, auth: { credentials: [key], tokens: ['tok'] } });
+  });
+  afterAll(() => secured.close());
+
+  test("accepts a request signed by Huawei's own signer", async () => {
+    const host = new URL(secured.url).host;
+    const headers = AKSKSigner.sign(
+      {
+        method: 'GET',
+        endpoint: `${secured.url}${LIST}`,
+        headers: { 'Content-Type': 'application/json', 'X-Project-Id': PROJECT, 'X-Sdk-Date': new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '') },
+        queryParams: { limit: '2', name: 'a b' },
+        data: undefined,
+      } as never,
+      { getAk: () => key.ak, getSk: () => key.sk } as never,
+    ) as Record<string, string>;
+    expect(headers.host).toBe(host);
+    const { host: _host, ...sendable } = headers;
+    const response = await fetch(`${secured.url}${LIST}?limit=2&name=a%20b`, { headers: sendable });
+    expect(response.status).toBe(200);
+  });
+
+  test('accepts a known token, refuses an unknown one and a missing Authorization with 401 APIGW.0301', async () => {
+    expect((await fetch(`${secured.url}${LIST}`, { headers: { 'x-auth-token': 'tok' } })).status).toBe(200);
+    for (const headers of [{ 'x-auth-token': 'nope' }, {}]) {
+      const response = await fetch(`${secured.url}${LIST}`, { headers });
+      expect(response.status).toBe(401);
+      const body = await response.json();
+      expect(body.error_code).toBe('APIGW.0301');
+      expect(schemaErrors('DliErrorBody', body)).toEqual([]);
+    }
+  });
+});
+
+describe('fault injection', () => {
+  test('a schedule of statuses, with Retry-After on 429', async () => {
+    const faulty = await startMockDli({
+      faults: { schedule: { 1: { kind: 'status', status: 429, retryAfterSeconds: 2 }, 2: { kind: 'status', status: 503 } } },
+    });
+    try {
+      const first = await fetch(`${faulty.url}${LIST}`);
+      expect(first.status).toBe(429);
+      expect(first.headers.get('retry-after')).toBe('2');
+      expect(await first.json()).toMatchObject({ error_code: 'APIGW.0308' });
+      expect((await fetch(`${faulty.url}${LIST}`)).status).toBe(503);
+      expect((await fetch(`${faulty.url}${LIST}`)).status).toBe(200);
+    } finally {
+      await faulty.close();
+    }
+  });
+
+  test('resets and truncated bodies fail on the client side; non-JSON and is_success:false are answered', async () => {
+    const faulty = await startMockDli({
+      faults: { schedule: { 1: { kind: 'reset' }, 2: { kind: 'truncate' }, 3: { kind: 'non-json' }, 4: { kind: 'not-success' } } },
+    });
+    try {
+      await expect(fetch(`${faulty.url}${LIST}`)).rejects.toThrow();
+      await expect(fetch(`${faulty.url}${LIST}`).then((r) => r.text())).rejects.toThrow();
+      expect(await (await fetch(`${faulty.url}${LIST}`)).text()).toContain('<html>');
+      expect(await (await fetch(`${faulty.url}${LIST}`)).json()).toMatchObject({ is_success: false });
+    } finally {
+      await faulty.close();
+    }
+  });
+
+  test('a random rate fails about that share of requests, reproducibly for a seed', async () => {
+    const statuses = async () => {
+      const faulty = await startMockDli({ seed: 5, faults: { rate: 0.3, randomFaults: [{ kind: 'status', status: 500 }] } });
+      try {
+        const seen: number[] = [];
+        for (let i = 0; i < 200; i++) seen.push((await fetch(`${faulty.url}${LIST}?limit=1`)).status);
+        return seen;
+      } finally {
+        await faulty.close();
+      }
+    };
+    const first = await statuses();
+    const failures = first.filter((s) => s === 500).length;
+    expect(failures).toBeGreaterThan(30);
+    expect(failures).toBeLessThan(90);
+    expect(await statuses()).toEqual(first);
+  });
+
+  test('latency delays each answer', async () => {
+    const slow = await startMockDli({ latencyMs: 60 });
+    try {
+      const started = performance.now();
+      await fetch(`${slow.url}${LIST}`);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+    } finally {
+      await slow.close();
+    }
+  });
+});
