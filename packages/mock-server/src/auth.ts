@@ -23,10 +23,12 @@ function parseSdkDate(value: string): number {
 /** Checks a request's credentials; returns why it is refused, or undefined when it may pass. */
 export function authenticate(request: IncomingMessage, url: URL, auth: AuthOptions, now = Date.now()): AuthFailure | undefined {
   if (auth === 'none') return undefined;
+  // Any credential present must be valid: a good token does not excuse a bad signature.
   const token = request.headers['x-auth-token'];
-  if (typeof token === 'string') {
-    return auth.tokens?.includes(token) ? undefined : { code: 'APIGW.0301', message: 'Incorrect IAM authentication information: token invalid.' };
+  if (typeof token === 'string' && !auth.tokens?.includes(token)) {
+    return { code: 'APIGW.0301', message: 'Incorrect IAM authentication information: token invalid.' };
   }
+  if (typeof token === 'string' && request.headers.authorization === undefined) return undefined;
   const match = AUTHORIZATION.exec(String(request.headers.authorization ?? ''));
   if (!match) return { code: 'APIGW.0301', message: 'Incorrect IAM authentication information: Authorization header missing or malformed.' };
   const [, ak, signedHeaders, signature] = match;

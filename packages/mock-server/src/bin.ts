@@ -8,11 +8,12 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '25' },
     seed: { type: 'string', default: '1' },
     'latency-ms': { type: 'string' },
+    token: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  console.log('Usage: dli-mock [--port 0] [--connections 25] [--seed 1] [--latency-ms N]\nServes the DLI enhanced-connections API on 127.0.0.1 without auth.');
+  console.log('Usage: dli-mock [--port 0] [--connections 25] [--seed 1] [--latency-ms N] [--token T]\nServes the DLI enhanced-connections API on 127.0.0.1; with --token, only requests carrying X-Auth-Token: T.');
   process.exit(0);
 }
 const integer = (name: string, raw: string): number => {
@@ -27,6 +28,7 @@ const mock = await startMockDli({
   connections: integer('connections', values.connections),
   seed: integer('seed', values.seed),
   latencyMs: values['latency-ms'] === undefined ? undefined : integer('latency-ms', values['latency-ms']),
+  auth: values.token === undefined ? 'none' : { tokens: [values.token] },
 });
 console.log(mock.url);
 const stop = () => void mock.close().then(() => process.exit(0));

@@ -26,12 +26,29 @@ function resource(random: Random, name: string, createTime: number): EnhancedCon
   };
 }
 
-/** `count` deterministic connections for `seed`. */
+/** The example connection of Huawei's reference (dli_02_0190), first in every dataset. */
+const SEED_EXAMPLE: StoredConnection = {
+  connection: {
+    name: 'withvpc',
+    id: '4c693ecc-bab8-4113-a838-129cedc9a563',
+    available_queue_info: [
+      { status: 'ACTIVE', name: 'resource_mode_1', peer_id: 'd2ae6628-fa37-4e04-806d-c59c497492d1', err_msg: '', update_time: 1566889577861 },
+    ],
+    dest_vpc_id: '22094d8f-c310-4621-913d-4c4d655d8495',
+    dest_network_id: '78f2562a-36e4-4b39-95b9-f5aab22e1281',
+    isPrivis: true,
+    create_time: BASE_TIME,
+    status: 'ACTIVE',
+  },
+  tags: { env: 'prod', team: 'data' },
+};
+
+/** `count` deterministic connections for `seed`: the reference's example, then generated ones. */
 export function generateConnections(count: number, seed = 1): StoredConnection[] {
   const random = seededRandom(seed);
-  const stored: StoredConnection[] = [];
+  const stored: StoredConnection[] = count > 0 ? [structuredClone(SEED_EXAMPLE)] : [];
   let createTime = BASE_TIME;
-  for (let i = 0; i < count; i++) {
+  for (let i = 1; i < count; i++) {
     createTime += 1 + Math.floor(random() * 600_000);
     const unicode = random() < 0.1;
     const name = unicode ? `${pick(random, UNICODE_NAMES)}-${i}` : `${pick(random, NAME_STEMS)}-${i}`;
