@@ -1,0 +1,54 @@
+// Every client example of the README runs as written, against the stand-in with AK/SK auth,
+// importing the built package the way a user would.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startMockDli } from '@dli-sdk/mock-server';
+import { PROJECT_ID, TEST_AK, TEST_SK } from './helpers';
+
+const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+const examples = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]);
+const scratch = path.resolve(__dirname, '../.readme-examples');
+
+const EXPECTED: RegExp[] = [
+  /^\d+ connections on the first page\n$/,
+  /^walked \d+ active connections\n$/,
+  /^resumed at offset 20 and collected 100 more\n$/,
+  /^collected 120 before the deadline\n$/,
+  /^DLI\.0002 \(HTTP 400, request id [0-9a-f]{32}\), not found: true\n$/,
+  /^has a request id 1\n$/,
+  /^20260101T000000Z content-type;host;x-sdk-date\n$/,
+];
+
+beforeAll(() => mkdirSync(scratch, { recursive: true }));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+test('the README has the client examples this test knows', () => {
+  expect(examples).toHaveLength(EXPECTED.length);
+});
+
+test.each(examples.map((code, i) => [i + 1, code] as const))('README example %i runs as written', async (n, code) => {
+  const mock = await startMockDli({ connections: 120, seed: 4, auth: { credentials: [{ ak: TEST_AK, sk: TEST_SK }] } });
+  try {
+    const file = path.join(scratch, `example-${n}.mjs`);
+    writeFileSync(file, code);
+    const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      // Asynchronous: the stand-in runs in this process and must keep answering.
+      const child = spawn(process.execPath, [file], {
+        env: { PATH: process.env.PATH, DLI_ENDPOINT: mock.url, HUAWEICLOUD_SDK_AK: TEST_AK, HUAWEICLOUD_SDK_SK: TEST_SK, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_ID },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c) => (stdout += c));
+      child.stderr.on('data', (c) => (stderr += c));
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(`${lines.at(-1)}\n`).toMatch(EXPECTED[n - 1]);
+    if (n === 2) expect(lines.slice(0, -1)).toHaveLength(3); // the first three connections
+  } finally {
+    await mock.close();
+  }
+});
