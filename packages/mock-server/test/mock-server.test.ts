@@ -122,7 +122,7 @@ describe('auth like the API gateway', () => {
 
   test('accepts a known token, refuses an unknown one and a missing Authorization with 401 APIGW.0301', async () => {
     expect((await fetch(`${secured.url}${LIST}`, { headers: { 'x-auth-token': 'tok' } })).status).toBe(200);
-    for (const headers of [{ 'x-auth-token': 'nope' }, {}]) {
+    for (const headers of [{ 'x-auth-token': 'nope' }, {}] as Array<Record<string, string>>) {
       const response = await fetch(`${secured.url}${LIST}`, { headers });
       expect(response.status).toBe(401);
       const body = await response.json();
