@@ -17,6 +17,8 @@ const LIST_PATH = '/v2.0/{project_id}/datasource/enhanced-connections';
 
 /** An openapi-fetch client of the DLI API, plus the connections pager. */
 export type DliFetchClient = Client<paths> & {
+  /** The project every request is made in (for `params.path.project_id`). */
+  readonly projectId: string;
   /** Walks every connection matching `filters`, page by page, as an async iterable. */
   paginateEnhancedConnections(filters?: ConnectionFilters, options?: PaginateConnectionsOptions): ConnectionsPager;
 };
@@ -48,7 +50,7 @@ const validation: Middleware = {
  * });
  * ```
  */
-export function createDliFetchClient(options: DliClientOptions): DliFetchClient & { readonly projectId: string } {
+export function createDliFetchClient(options: DliClientOptions): DliFetchClient {
   const { baseUrl, projectId, transport } = resolveConfig(options);
   const client = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request) });
   client.use(validation);
