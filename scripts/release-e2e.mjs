@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+// npm run test:release: releases this repository exactly as a release manager would, into a
+// real npm registry (verdaccio on 127.0.0.1, no uplinks), then installs what was published into
+// fresh consumer projects of every module system we claim and runs them against the stand-in.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(path.join(os.tmpdir(), 'dli-release-e2e-'));
+const copy = path.join(work, 'repo');
+const results = [];
+let verdaccio;
+let mock;
+
+function sh(command, args, options = {}) {
+  const { cwd = copy, env = {}, quiet = false } = options;
+  const output = execFileSync(command, args, {
+    cwd,
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (!quiet) process.stdout.write(output.split('\n').map((line) => `    ${line}`).join('\n').trimEnd() + '\n');
+  return output;
+}
+
+function step(title) {
+  console.log(`\n▶ ${title}`);
+}
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startVerdaccio() {
+  const port = await freePort();
+  const dir = path.join(work, 'verdaccio');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'config.yaml'),
+    [
+      `storage: ${path.join(dir, 'storage')}`,
+      'uplinks: {}',
+      'packages:',
+      "  '**':",
+      '    access: $all',
+      '    publish: $all',
+      '    unpublish: $all',
+      'web:',
+      '  enable: false',
+      'middlewares:',
+      '  audit:',
+      '    enabled: false',
+      'publish:',
+      '  allow_offline: true',
+      'log: { type: stdout, format: pretty, level: warn }',
+      '',
+    ].join('\n'),
+  );
+  const bin = path.join(repoRoot, 'node_modules', '.bin', 'verdaccio');
+  verdaccio = spawn(bin, ['--config', path.join(dir, 'config.yaml'), '--listen', `127.0.0.1:${port}`], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}-/ping`)).ok) return url;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('verdaccio did not start');
+}
+
+function registryEnv(registry) {
+  const userconfig = path.join(work, 'publisher.npmrc');
+  const host = registry.replace(/^http:/, '');
+  writeFileSync(userconfig, `registry=${registry}\n${host}:_authToken=release-e2e\n`);
+  // Provenance needs a CI identity provider; a local registry cannot verify it anyway.
+  return { npm_config_userconfig: userconfig, npm_config_registry: registry, NPM_CONFIG_PROVENANCE: 'false' };
+}
+
+function publishedVersions(registry, name) {
+  const out = sh('npm', ['view', name, 'dist-tags', 'versions', '--json', '--registry', registry], { quiet: true, cwd: work });
+  return JSON.parse(out);
+}
+
+function writeChangeset(name, bump, summary) {
+  writeFileSync(
+    path.join(copy, '.changeset', `${name}.md`),
+    `---\n"@dli-sdk/types": ${bump}\n"@dli-sdk/client": ${bump}\n---\n\n${summary}\n`,
+  );
+}
+
+const CONSUMER_CODE = {
+  walk: `
+const client = createDliClient({ endpoint: process.env.DLI_ENDPOINT, projectId: 'e2e-project', retry: false });
+let count = 0;
+for await (const connection of client.paginateEnhancedConnections({}, { pageSize: 40 })) {
+  if (connection.id) count += 1;
+}
+console.log(count);
+`,
+};
+
+const CONSUMERS = [
+  {
+    name: 'typescript-node16-esm',
+    typescript: true,
+    packageJson: { type: 'module' },
+    tsconfig: { module: 'node16', moduleResolution: 'node16', strict: true, target: 'es2022', outDir: 'out', types: [] },
+    file: 'index.ts',
+    code: `import { createDliClient, type EnhancedConnection } from '@dli-sdk/client';\nconst typed: EnhancedConnection | undefined = undefined;\nvoid typed;\ndeclare const process: { env: Record<string, string | undefined> };\n${CONSUMER_CODE.walk}`,
+    run: 'out/index.js',
+  },
+  {
+    name: 'typescript-bundler',
+    typescript: true,
+    packageJson: { type: 'module' },
+    tsconfig: { module: 'esnext', moduleResolution: 'bundler', strict: true, target: 'es2022', outDir: 'out', types: [] },
+    file: 'index.ts',
+    code: `import { createDliClient } from '@dli-sdk/client';\nimport type { ListEnhancedConnectionsQuery } from '@dli-sdk/types';\nconst query: ListEnhancedConnectionsQuery = { limit: 1 };\nvoid query;\ndeclare const process: { env: Record<string, string | undefined> };\n${CONSUMER_CODE.walk}`,
+    run: 'out/index.js',
+  },
+  {
+    name: 'commonjs-require',
+    packageJson: { type: 'commonjs' },
+    file: 'index.js',
+    code: `const { createDliClient } = require('@dli-sdk/client');\n(async () => {${CONSUMER_CODE.walk}})().catch((e) => { console.error(e); process.exit(1); });\n`,
+    run: 'index.js',
+  },
+  {
+    name: 'esm-import',
+    packageJson: { type: 'module' },
+    file: 'index.mjs',
+    code: `import { createDliClient } from '@dli-sdk/client';\n${CONSUMER_CODE.walk}`,
+    run: 'index.mjs',
+  },
+];
+
+function consumer(spec, registry, version, endpoint) {
+  const dir = path.join(work, 'consumers', spec.name);
+  mkdirSync(dir, { recursive: true });
+  const host = registry.replace(/^http:/, '');
+  // Only our scope comes from the local registry; everything else from the normal one.
+  writeFileSync(path.join(dir, '.npmrc'), `@dli-sdk:registry=${registry}\n${host}:_authToken=release-e2e\n`);
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: spec.name, private: true, ...spec.packageJson }, null, 2));
+  const deps = [`@dli-sdk/client@${version}`, `@dli-sdk/types@${version}`];
+  if (spec.typescript) deps.push('typescript@5');
+  sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...deps], { cwd: dir, quiet: true, env: { npm_config_userconfig: path.join(dir, '.npmrc') } });
+  writeFileSync(path.join(dir, spec.file), spec.code);
+  if (spec.typescript) {
+    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: spec.tsconfig, files: [spec.file] }, null, 2));
+    sh(path.join(dir, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: dir, quiet: true });
+  }
+  const installed = JSON.parse(readFileSync(path.join(dir, 'node_modules', '@dli-sdk', 'client', 'package.json'), 'utf8')).version;
+  const count = sh(process.execPath, [spec.run], { cwd: dir, quiet: true, env: { DLI_ENDPOINT: endpoint } }).trim();
+  return { installed, count };
+}
+
+try {
+  step('copy the repository as committed, and install it');
+  const files = execFileSync('git', ['ls-files', '-z'], { cwd: repoRoot, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of files) cpSync(path.join(repoRoot, file), path.join(copy, file), { recursive: true });
+  sh('git', ['init', '-q']);
+  sh('git', ['-c', 'user.email=release@example.com', '-c', 'user.name=release', 'add', '-A'], { quiet: true });
+  sh('git', ['-c', 'user.email=release@example.com', '-c', 'user.name=release', 'commit', '-qm', 'release e2e base'], { quiet: true });
+  sh('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { quiet: true });
+
+  step('start verdaccio on 127.0.0.1 (no uplinks)');
+  const registry = await startVerdaccio();
+  const env = registryEnv(registry);
+  console.log(`    ${registry}`);
+
+  step('add a changeset, version-packages, release');
+  writeChangeset('e2e-release', 'minor', 'An end-to-end release.');
+  sh('npm', ['run', 'version-packages', '--silent'], { quiet: true });
+  const version = JSON.parse(readFileSync(path.join(copy, 'packages/client/package.json'), 'utf8')).version;
+  const typesVersion = JSON.parse(readFileSync(path.join(copy, 'packages/types/package.json'), 'utf8')).version;
+  if (version !== typesVersion) throw new Error(`types ${typesVersion} and client ${version} must share a version`);
+  const changelog = readFileSync(path.join(copy, 'packages/client/CHANGELOG.md'), 'utf8');
+  if (!changelog.includes('An end-to-end release.')) throw new Error('the client CHANGELOG lacks the changeset');
+  sh('npm', ['run', 'release', '--silent'], { env, quiet: true });
+  const published = {};
+  for (const name of ['@dli-sdk/types', '@dli-sdk/client', '@dli-sdk/mock-server', '@dli-sdk/cli']) {
+    published[name] = publishedVersions(registry, name)['dist-tags'].latest;
+    console.log(`    published ${name}@${published[name]}`);
+  }
+  if (published['@dli-sdk/client'] !== version) throw new Error(`expected client ${version} as latest`);
+  const mockManifest = JSON.parse(readFileSync(path.join(copy, 'packages/mock-server/package.json'), 'utf8'));
+  if (mockManifest.dependencies['@dli-sdk/client'] !== version) throw new Error('mock-server still depends on the old client');
+
+  step('consumers install from the registry and walk the stand-in');
+  const { startMockDli } = await import(path.join(repoRoot, 'packages/mock-server/dist/index.js'));
+  mock = await startMockDli({ connections: 250, seed: 3 });
+  for (const spec of CONSUMERS) {
+    const { installed, count } = consumer(spec, registry, version, mock.url);
+    const ok = installed === version && count === '250';
+    results.push({ consumer: spec.name, installed, count, ok });
+    console.log(`    ${ok ? 'ok  ' : 'FAIL'} ${spec.name}: @dli-sdk/client@${installed} listed ${count} connections`);
+  }
+
+  step('publishing the same versions again publishes nothing and fails nothing');
+  const again = sh('npx', ['changeset', 'publish'], { env, quiet: true });
+  const versionsAfter = publishedVersions(registry, '@dli-sdk/client').versions;
+  const nothingNew = JSON.stringify(versionsAfter) === JSON.stringify([version]);
+  results.push({ consumer: 'republish', ok: nothingNew && /No unpublished projects to publish|is not being published because version/.test(again) });
+  console.log(`    ${nothingNew ? 'ok  ' : 'FAIL'} versions on the registry: ${versionsAfter.join(', ')}`);
+
+  step('a snapshot release lands under its tag and leaves latest alone');
+  sh('git', ['-c', 'user.email=release@example.com', '-c', 'user.name=release', 'commit', '-qam', `release ${version}`], { quiet: true });
+  writeChangeset('e2e-snapshot', 'patch', 'A snapshot.');
+  sh('git', ['-c', 'user.email=release@example.com', '-c', 'user.name=release', 'add', '-A'], { quiet: true });
+  sh('git', ['-c', 'user.email=release@example.com', '-c', 'user.name=release', 'commit', '-qm', 'snapshot changeset'], { quiet: true });
+  sh('npm', ['run', 'release:snapshot', '--silent', '--', 'e2e'], { env, quiet: true });
+  const tags = publishedVersions(registry, '@dli-sdk/client')['dist-tags'];
+  const snapshotOk = tags.latest === version && /^\d+\.\d+\.\d+-e2e-/.test(tags.e2e ?? '');
+  const treeClean = sh('git', ['status', '--porcelain'], { quiet: true }).trim() === '';
+  results.push({ consumer: 'snapshot', ok: snapshotOk && treeClean });
+  console.log(`    ${snapshotOk ? 'ok  ' : 'FAIL'} dist-tags: latest ${tags.latest}, e2e ${tags.e2e}; working tree restored: ${treeClean}`);
+} catch (error) {
+  results.push({ consumer: 'release flow', ok: false });
+  console.error(`\n✖ ${error.stderr ?? ''}${error.stdout ?? ''}${error.message}`);
+} finally {
+  await mock?.close();
+  verdaccio?.kill();
+  rmSync(work, { recursive: true, force: true });
+}
+
+const failed = results.filter((r) => !r.ok).length;
+console.log(`\nrelease e2e: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
