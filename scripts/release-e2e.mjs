@@ -2,7 +2,7 @@
 // npm run test:release: releases this repository exactly as a release manager would, into a
 // real npm registry (verdaccio on 127.0.0.1, no uplinks), then installs what was published into
 // fresh consumer projects of every module system we claim and runs them against the stand-in.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -27,6 +27,19 @@ function sh(command, args, options = {}) {
   });
   if (!quiet) process.stdout.write(output.split('\n').map((line) => `    ${line}`).join('\n').trimEnd() + '\n');
   return output;
+}
+
+/** Like sh, but leaves the event loop free: the stand-in answering the consumers lives here. */
+function shAsync(command, args, { cwd, env = {} }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr}`))));
+  });
 }
 
 function step(title) {
@@ -84,8 +97,7 @@ function registryEnv(registry) {
   const userconfig = path.join(work, 'publisher.npmrc');
   const host = registry.replace(/^http:/, '');
   writeFileSync(userconfig, `registry=${registry}\n${host}:_authToken=release-e2e\n`);
-  // Provenance needs a CI identity provider; a local registry cannot verify it anyway.
-  return { npm_config_userconfig: userconfig, npm_config_registry: registry, NPM_CONFIG_PROVENANCE: 'false' };
+  return { npm_config_userconfig: userconfig, npm_config_registry: registry };
 }
 
 function publishedVersions(registry, name) {
@@ -146,7 +158,7 @@ const CONSUMERS = [
   },
 ];
 
-function consumer(spec, registry, version, endpoint) {
+async function consumer(spec, registry, version, endpoint) {
   const dir = path.join(work, 'consumers', spec.name);
   mkdirSync(dir, { recursive: true });
   const host = registry.replace(/^http:/, '');
@@ -162,7 +174,7 @@ function consumer(spec, registry, version, endpoint) {
     sh(path.join(dir, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: dir, quiet: true });
   }
   const installed = JSON.parse(readFileSync(path.join(dir, 'node_modules', '@dli-sdk', 'client', 'package.json'), 'utf8')).version;
-  const count = sh(process.execPath, [spec.run], { cwd: dir, quiet: true, env: { DLI_ENDPOINT: endpoint } }).trim();
+  const count = (await shAsync(process.execPath, [spec.run], { cwd: dir, env: { DLI_ENDPOINT: endpoint } })).trim();
   return { installed, count };
 }
 
@@ -170,6 +182,15 @@ try {
   step('copy the repository as committed, and install it');
   const files = execFileSync('git', ['ls-files', '-z'], { cwd: repoRoot, encoding: 'utf8' }).split('\0').filter(Boolean);
   for (const file of files) cpSync(path.join(repoRoot, file), path.join(copy, file), { recursive: true });
+  // Provenance is signed by a CI identity provider (GitHub Actions OIDC), which a local run has
+  // not; publishConfig wins over every npm setting, so the copy alone turns it off.
+  for (const name of ['types', 'client', 'mock-server', 'cli']) {
+    const file = path.join(copy, 'packages', name, 'package.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    manifest.publishConfig.provenance = false;
+    writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+  console.log('    (publishConfig.provenance set to false in the copy: provenance needs a CI identity provider)');
   sh('git', ['init', '-q']);
   sh('git', ['-c', 'user.email=release@example.com', '-c', 'user.name=release', 'add', '-A'], { quiet: true });
   sh('git', ['-c', 'user.email=release@example.com', '-c', 'user.name=release', 'commit', '-qm', 'release e2e base'], { quiet: true });
@@ -202,17 +223,21 @@ try {
   const { startMockDli } = await import(path.join(repoRoot, 'packages/mock-server/dist/index.js'));
   mock = await startMockDli({ connections: 250, seed: 3 });
   for (const spec of CONSUMERS) {
-    const { installed, count } = consumer(spec, registry, version, mock.url);
+    const { installed, count } = await consumer(spec, registry, version, mock.url);
     const ok = installed === version && count === '250';
     results.push({ consumer: spec.name, installed, count, ok });
     console.log(`    ${ok ? 'ok  ' : 'FAIL'} ${spec.name}: @dli-sdk/client@${installed} listed ${count} connections`);
   }
 
   step('publishing the same versions again publishes nothing and fails nothing');
-  const again = sh('npx', ['changeset', 'publish'], { env, quiet: true });
+  const republish = spawnSync('npx', ['changeset', 'publish'], { cwd: copy, env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (republish.status !== 0) throw new Error(`republishing failed: ${republish.stderr}`);
+  const again = republish.stdout + republish.stderr; // changesets reports on stderr
   const versionsAfter = publishedVersions(registry, '@dli-sdk/client').versions;
   const nothingNew = JSON.stringify(versionsAfter) === JSON.stringify([version]);
-  results.push({ consumer: 'republish', ok: nothingNew && /No unpublished projects to publish|is not being published because version/.test(again) });
+  const saidNothing = /No unpublished projects to publish|is not being published because version/.test(again);
+  if (!saidNothing) console.log(again);
+  results.push({ consumer: 'republish', ok: nothingNew && saidNothing });
   console.log(`    ${nothingNew ? 'ok  ' : 'FAIL'} versions on the registry: ${versionsAfter.join(', ')}`);
 
   step('a snapshot release lands under its tag and leaves latest alone');
