@@ -81,18 +81,15 @@ function specFactsModule() {
     const target = node.$ref.replace(/^#\//, '').split('/').reduce((at, key) => at[key], spec);
     return resolve(target);
   };
-  const endpoints = {};
-  for (const server of spec.servers) {
-    const regions = server.variables?.region?.enum;
-    if (regions) {
-      for (const region of regions) endpoints[region] = server.url.replace('{region}', region);
-    } else {
-      const match = /^https:\/\/dli\.([a-z0-9-]+)\./.exec(server.url);
-      if (!match) throw new Error(`cannot tell the region of server ${server.url}`);
-      endpoints[match[1]] = server.url;
-    }
+  // The regional server's URL template and its region enum, plus servers of their own (eu-west-101).
+  const templated = spec.servers.find((server) => server.variables?.region?.enum);
+  const regions = [...templated.variables.region.enum].sort();
+  const ownServers = {};
+  for (const server of spec.servers.filter((s) => s !== templated)) {
+    const match = /^https:\/\/dli\.([a-z0-9-]+)\./.exec(server.url);
+    if (!match) throw new Error(`cannot tell the region of server ${server.url}`);
+    ownServers[match[1]] = server.url;
   }
-  const sortedEndpoints = Object.fromEntries(Object.entries(endpoints).sort(([a], [b]) => (a < b ? -1 : 1)));
   const queries = {};
   for (const pathItem of Object.values(spec.paths)) {
     const operation = pathItem.get;
@@ -110,11 +107,17 @@ function specFactsModule() {
   }
   return [
     '',
-    '/** DLI endpoint of each Huawei Cloud region, from the `servers` of the spec. */',
-    `export const DLI_REGION_ENDPOINTS = ${JSON.stringify(sortedEndpoints, null, 2)} as const;`,
+    `const REGIONS = ${JSON.stringify(regions)} as const;`,
+    `const OWN_SERVERS = ${JSON.stringify(ownServers)} as const;`,
     '',
     '/** A Huawei Cloud region that DLI serves. */',
-    'export type DliRegion = keyof typeof DLI_REGION_ENDPOINTS;',
+    'export type DliRegion = (typeof REGIONS)[number] | keyof typeof OWN_SERVERS;',
+    '',
+    '/** DLI endpoint of each Huawei Cloud region, from the `servers` of the spec. */',
+    'export const DLI_REGION_ENDPOINTS: Readonly<Record<DliRegion, string>> = {',
+    `  ...Object.fromEntries(REGIONS.map((region) => [region, ${JSON.stringify(templated.url)}.replace('{region}', region)])),`,
+    '  ...OWN_SERVERS,',
+    '} as Record<DliRegion, string>;',
     '',
     '/** The schema constraints of each operation\'s query parameters, from the spec. */',
     `export const QUERY_PARAMETERS = ${JSON.stringify(queries, null, 2)} as const;`,

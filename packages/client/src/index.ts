@@ -30,7 +30,9 @@ export { type FetchedPage, type Page, type PageRequest, type PaginateOptions, ty
 export type { RetryOptions } from './transport/retry';
 export {
   type AkSkCredentials,
+  createRequestSigner,
   formatSdkDate,
+  type RequestSigner,
   type SignableRequest,
   type SignedRequest,
   type SignOptions,

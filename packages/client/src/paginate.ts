@@ -1,5 +1,6 @@
 // The pagination helper: walks an offset/limit listing through a "fetch the page at this offset"
 // function. It knows nothing of HTTP, which is why both client surfaces can share it.
+import { followSignal } from './abort';
 import { DliPaginationError, DliValidationError } from './errors';
 
 /** What a page fetcher is asked for. */
@@ -96,10 +97,9 @@ export function paginate<TItem, TResponse>(
     let yielded = 0;
 
     const request = (offset: number): void => {
-      const controller = new AbortController();
-      const pageSignal = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
-      const result = fetchPage({ offset, limit: pageSize, signal: pageSignal });
-      result.catch(() => undefined); // observed when awaited; cancelled look-aheads must not go unhandled
+      const { controller, release } = followSignal(signal);
+      const result = fetchPage({ offset, limit: pageSize, signal: controller.signal });
+      result.then(release, release); // also observes a rejection: cancelled look-aheads must not go unhandled
       inFlight.push({ offset, limit: pageSize, controller, result });
     };
     try {

@@ -127,6 +127,9 @@ describe.each(SURFACES)('%s.paginateEnhancedConnections', (surface) => {
       );
       expect((error as Error).message).toBe('user cancelled');
       expect(ids(seen)).toEqual(ids(mock.connections.slice(0, seen.length)));
+      // Requests sent just before the abort may still be on their way to the server: let them
+      // land, then nothing new may start.
+      await new Promise((resolve) => setTimeout(resolve, 30));
       const requestsAtAbort = mock.requestCount;
       await new Promise((resolve) => setTimeout(resolve, 80));
       expect(mock.requestCount).toBe(requestsAtAbort);
@@ -139,6 +142,7 @@ describe.each(SURFACES)('%s.paginateEnhancedConnections', (surface) => {
       for await (const _ of clientFor(surface, mock).paginateEnhancedConnections({}, { pageSize: 10, concurrency: 4 })) {
         if (++count === 15) break;
       }
+      await new Promise((resolve) => setTimeout(resolve, 30)); // in-transit requests land
       const requestsAtBreak = mock.requestCount;
       expect(requestsAtBreak).toBeLessThanOrEqual(2 + 3);
       await new Promise((resolve) => setTimeout(resolve, 60));

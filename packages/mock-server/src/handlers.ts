@@ -45,7 +45,8 @@ function list(store: Store, query: URLSearchParams): Answer {
   }
   const wanted = tags === null ? [] : tags.split(',').map((pair) => pair.split('=') as [string, string]);
   const name = query.get('name');
-  const matching = store.connections.filter(
+  const filtered = status !== null || name !== null || wanted.length > 0;
+  const matching = !filtered ? store.connections : store.connections.filter(
     ({ connection, tags: own }) =>
       (status === null || connection.status === status.toUpperCase()) &&
       (name === null || connection.name === name) &&

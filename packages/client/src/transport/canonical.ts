@@ -2,9 +2,12 @@
 // used for the query we send, so the gateway and the signer can never disagree about it.
 
 const RESERVED_BY_ENCODE_URI_COMPONENT = /[!'()*]/g;
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
 
 /** RFC 3986 percent-encoding: unreserved `A-Za-z0-9-_.~` kept, everything else `%XY` of its UTF-8 bytes. */
 export function percentEncode(value: string): string {
+  // Ids, numbers and enum values are the common case and need no work.
+  if (UNRESERVED_ONLY.test(value)) return value;
   return encodeURIComponent(value).replace(
     RESERVED_BY_ENCODE_URI_COMPONENT,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
@@ -13,6 +16,7 @@ export function percentEncode(value: string): string {
 
 /** Decodes one query component; `+` stays a plus sign (RFC 3986), as our own encoders never emit it for a space. */
 function decodeComponent(value: string): string {
+  if (!value.includes('%')) return value;
   try {
     return decodeURIComponent(value);
   } catch {

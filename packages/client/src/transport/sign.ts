@@ -61,6 +61,59 @@ function hexSha256(data: string | Uint8Array): string {
   return bytesToHex(sha256(typeof data === 'string' ? utf8ToBytes(data) : data));
 }
 
+/** Signs requests with one key; keys the HMAC once, for clients that sign every request. */
+export type RequestSigner = (request: SignableRequest, options?: SignOptions) => SignedRequest;
+
+/** Builds a {@link RequestSigner} for `credentials`. */
+export function createRequestSigner(credentials: AkSkCredentials): RequestSigner {
+  const keyed = hmac.create(sha256, utf8ToBytes(credentials.sk));
+  return (request, options = {}) => {
+    const url = new URL(request.url);
+    const headers: Record<string, string> = { ...request.headers };
+    const lower = new Map<string, string>();
+    for (const [name, value] of Object.entries(headers)) lower.set(name.toLowerCase(), value.trim());
+
+    let sdkDate = lower.get('x-sdk-date');
+    if (sdkDate === undefined) {
+      sdkDate = formatSdkDate(options.date ?? new Date());
+      headers['X-Sdk-Date'] = sdkDate;
+      lower.set('x-sdk-date', sdkDate);
+    }
+    if (credentials.securityToken !== undefined && !lower.has('x-security-token')) {
+      headers['X-Security-Token'] = credentials.securityToken;
+      lower.set('x-security-token', credentials.securityToken);
+    }
+    if (!lower.has('host')) lower.set('host', url.host);
+
+    const names = (options.signedHeaders ?? [...lower.keys()]).map((name) => name.toLowerCase()).sort();
+    let canonicalHeaders = '';
+    for (const name of names) {
+      const value = lower.get(name);
+      if (value === undefined) throw new Error(`signedHeaders names "${name}", which the request does not have`);
+      canonicalHeaders += `${name}:${value}\n`;
+    }
+    const signedHeaders = names.join(';');
+
+    const query = canonicalQueryString(parseQuery(url.search));
+    const bodyHash =
+      request.body === undefined || request.body.length === 0 ? EMPTY_BODY_SHA256 : hexSha256(request.body);
+    const canonicalRequest = [
+      request.method.toUpperCase(),
+      canonicalUri(url.pathname),
+      query,
+      canonicalHeaders,
+      signedHeaders,
+      bodyHash,
+    ].join('\n');
+    const stringToSign = `${ALGORITHM}\n${sdkDate}\n${hexSha256(canonicalRequest)}`;
+    const signature = bytesToHex(keyed.clone().update(utf8ToBytes(stringToSign)).digest());
+
+    headers.Authorization = `${ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+    url.search = query;
+    return { url: url.href, headers, signedHeaders, canonicalRequest };
+  };
+}
+
 /**
  * Signs a request with Huawei Cloud's `SDK-HMAC-SHA256` algorithm, as the API gateway of every
  * Huawei Cloud service verifies it.
@@ -80,47 +133,5 @@ export function signRequest(
   credentials: AkSkCredentials,
   options: SignOptions = {},
 ): SignedRequest {
-  const url = new URL(request.url);
-  const headers: Record<string, string> = { ...request.headers };
-  const lower = new Map<string, string>();
-  for (const [name, value] of Object.entries(headers)) lower.set(name.toLowerCase(), value.trim());
-
-  let sdkDate = lower.get('x-sdk-date');
-  if (sdkDate === undefined) {
-    sdkDate = formatSdkDate(options.date ?? new Date());
-    headers['X-Sdk-Date'] = sdkDate;
-    lower.set('x-sdk-date', sdkDate);
-  }
-  if (credentials.securityToken !== undefined && !lower.has('x-security-token')) {
-    headers['X-Security-Token'] = credentials.securityToken;
-    lower.set('x-security-token', credentials.securityToken);
-  }
-  if (!lower.has('host')) lower.set('host', url.host);
-
-  const names = (options.signedHeaders ?? [...lower.keys()]).map((name) => name.toLowerCase()).sort();
-  let canonicalHeaders = '';
-  for (const name of names) {
-    const value = lower.get(name);
-    if (value === undefined) throw new Error(`signedHeaders names "${name}", which the request does not have`);
-    canonicalHeaders += `${name}:${value}\n`;
-  }
-  const signedHeaders = names.join(';');
-
-  const query = canonicalQueryString(parseQuery(url.search));
-  const bodyHash =
-    request.body === undefined || request.body.length === 0 ? EMPTY_BODY_SHA256 : hexSha256(request.body);
-  const canonicalRequest = [
-    request.method.toUpperCase(),
-    canonicalUri(url.pathname),
-    query,
-    canonicalHeaders,
-    signedHeaders,
-    bodyHash,
-  ].join('\n');
-  const stringToSign = `${ALGORITHM}\n${sdkDate}\n${hexSha256(canonicalRequest)}`;
-  const signature = bytesToHex(hmac(sha256, utf8ToBytes(credentials.sk), utf8ToBytes(stringToSign)));
-
-  headers.Authorization = `${ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-  url.search = query;
-  return { url: url.href, headers, signedHeaders, canonicalRequest };
+  return createRequestSigner(credentials)(request, options);
 }

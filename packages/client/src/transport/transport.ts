@@ -1,11 +1,12 @@
 // The one transport both client surfaces send through: a fetch-compatible function that signs
 // each attempt, bounds it with a timeout, retries what is safe to retry and turns answers into
 // typed errors. It knows nothing of operations or pagination.
+import { followSignal } from '../abort';
 import { DliNetworkError, DliTimeoutError } from '../errors';
 import { canonicalQueryString, parseQuery } from './canonical';
 import { interpretResponse } from './response';
 import { isRetryable, type RetryPolicy, retryDelayMs } from './retry';
-import { type AkSkCredentials, signRequest } from './sign';
+import { type AkSkCredentials, createRequestSigner } from './sign';
 
 /** An IAM token, sent as `X-Auth-Token`. */
 export interface TokenCredentials {
@@ -38,8 +39,11 @@ interface OutgoingRequest {
 function toOutgoing(input: RequestInfo | URL, init: RequestInit | undefined): OutgoingRequest {
   const request = typeof input === 'object' && 'method' in input ? input : undefined;
   const headers: Record<string, string> = {};
-  new Headers(request?.headers).forEach((value, name) => (headers[name] = value));
-  new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+  const copy = (value: string, name: string) => (headers[name.toLowerCase()] = value);
+  request?.headers.forEach(copy);
+  const given = init?.headers;
+  if (given instanceof Headers || Array.isArray(given)) new Headers(given).forEach(copy);
+  else if (given) for (const [name, value] of Object.entries(given)) copy(value, name);
   return {
     url: request ? request.url : String(input),
     method: (init?.method ?? request?.method ?? 'GET').toUpperCase(),
@@ -66,7 +70,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 /** Builds the transport of one client. */
 export function createTransport(options: TransportOptions): Transport {
   const { credentials, retry, timeoutMs } = options;
-  const ak = credentials && 'ak' in credentials ? credentials : undefined;
+  const sign = credentials && 'ak' in credentials ? createRequestSigner(credentials) : undefined;
   const token = credentials && 'token' in credentials ? credentials.token : undefined;
 
   // Headers signed with AK/SK, as Huawei's SDKs sign them; everything else is sent unsigned
@@ -75,8 +79,8 @@ export function createTransport(options: TransportOptions): Transport {
 
   function prepare(request: OutgoingRequest): { url: string; headers: Record<string, string> } {
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers, ...request.headers };
-    if (ak) {
-      const signed = signRequest({ method: request.method, url: request.url, headers: signedDefaults }, ak);
+    if (sign) {
+      const signed = sign({ method: request.method, url: request.url, headers: signedDefaults });
       return { url: signed.url, headers: { ...headers, ...signed.headers } };
     }
     const url = new URL(request.url);
@@ -88,18 +92,25 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function attempt(request: OutgoingRequest): Promise<Response> {
     const { url, headers } = prepare(request); // fresh X-Sdk-Date for every attempt
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const { controller, release } = followSignal(request.signal);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
+    }, timeoutMs);
     let response: Response;
     let body: Uint8Array<ArrayBuffer>;
     try {
-      response = await options.fetch(url, { method: request.method, headers, signal });
+      response = await options.fetch(url, { method: request.method, headers, signal: controller.signal });
       body = new Uint8Array(await response.arrayBuffer());
     } catch (cause) {
       if (request.signal?.aborted) throw request.signal.reason;
-      if (timeout.aborted) throw new DliTimeoutError(timeoutMs, { cause });
+      if (timedOut) throw new DliTimeoutError(timeoutMs, { cause });
       const reason = cause instanceof Error ? cause.message : String(cause);
       throw new DliNetworkError(`${request.method} ${new URL(url).pathname} failed: ${reason}`, { cause });
+    } finally {
+      clearTimeout(timer);
+      release();
     }
     return interpretResponse(response, body);
   }

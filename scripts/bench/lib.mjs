@@ -1,0 +1,36 @@
+// Shared by the benchmarks: repeated runs, summary statistics and the stand-in as a child process.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+export function summarize(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted.at(-1), runs: values.length };
+}
+
+/** Runs `fn` RUNS times (after one warm-up) and summarizes what it returns. */
+export async function repeat(fn, runs = RUNS) {
+  await fn();
+  const values = [];
+  for (let i = 0; i < runs; i++) values.push(await fn());
+  return summarize(values);
+}
+
+/** Starts the stand-in in its own process, so it does not share the measured event loop. */
+export async function startStandIn(args) {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'packages/mock-server/dist/bin.js'), '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (chunk) => resolve(String(chunk).trim()));
+    child.once('error', reject);
+  });
+  return { url, close: () => child.kill() };
+}
+
+export const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
