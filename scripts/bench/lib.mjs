@@ -21,6 +21,21 @@ export async function repeat(fn, runs = RUNS) {
   return summarize(values);
 }
 
+/**
+ * Measures several variants round-robin (one warm-up round, then RUNS rounds), so that drift of
+ * the machine (JIT, GC, other load) falls on every variant alike.
+ */
+export async function interleave(variants, measure, runs = RUNS) {
+  const values = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+  for (let round = 0; round <= runs; round++) {
+    for (const [name, variant] of Object.entries(variants)) {
+      const value = await measure(variant);
+      if (round > 0) values[name].push(value);
+    }
+  }
+  return Object.entries(values).map(([name, list]) => ({ name, ...summarize(list) }));
+}
+
 /** Starts the stand-in in its own process, so it does not share the measured event loop. */
 export async function startStandIn(args) {
   const child = spawn(process.execPath, [path.join(repoRoot, 'packages/mock-server/dist/bin.js'), '--port', '0', ...args], {

@@ -2,7 +2,7 @@
 // on the same canonical request.
 import { createRequire } from 'node:module';
 import { createRequestSigner, signRequest } from '@dli-sdk/client';
-import { repeat } from './lib.mjs';
+import { interleave } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner');
@@ -21,21 +21,19 @@ const huawei = () => AKSKSigner.sign({ method: 'GET', endpoint: `https://${host}
 
 export async function benchSigning() {
   if (ours().headers.Authorization !== huawei().Authorization) throw new Error('the two signers disagree');
-  const rows = [];
   if (oursKeyed().headers.Authorization !== huawei().Authorization) throw new Error('the two signers disagree');
   const signers = [
     ['@huaweicloud/huaweicloud-sdk-core AKSKSigner', huawei],
     ['@dli-sdk/client signRequest (one-shot)', ours],
     ['@dli-sdk/client createRequestSigner (what the client uses)', oursKeyed],
   ];
-  for (const [name, sign] of signers) {
-    const stats = await repeat(() => {
+  const rows = (
+    await interleave(Object.fromEntries(signers), (sign) => {
       const started = performance.now();
       for (let i = 0; i < SIGNATURES; i++) sign();
       return SIGNATURES / ((performance.now() - started) / 1000);
-    });
-    rows.push({ name, unit: 'signatures/s', ...stats });
-  }
+    })
+  ).map((row) => ({ ...row, unit: 'signatures/s' }));
   for (const row of rows) row.ratio = row.median / rows[0].median;
   return { title: 'Signing (SDK-HMAC-SHA256), one core', reference: rows[0].name, target: 'ours ≥ 1× Huawei (ratio is speed-up; higher is better)', rows };
 }

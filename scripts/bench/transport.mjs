@@ -3,7 +3,7 @@
 import { createDliClient, createDliFetchClient } from '@dli-sdk/client';
 import { generateConnections } from '@dli-sdk/mock-server';
 import createClient from 'openapi-fetch';
-import { repeat } from './lib.mjs';
+import { interleave } from './lib.mjs';
 
 const REQUESTS = 4000;
 const ENDPOINT = 'https://dli.cn-north-4.myhuaweicloud.com';
@@ -32,15 +32,13 @@ function variants() {
 }
 
 export async function benchTransport() {
-  const rows = [];
-  for (const [name, call] of Object.entries(variants())) {
-    const stats = await repeat(async () => {
+  const rows = (
+    await interleave(variants(), async (call) => {
       const started = performance.now();
       for (let i = 0; i < REQUESTS; i++) await call();
       return ((performance.now() - started) * 1000) / REQUESTS; // µs per request
-    });
-    rows.push({ name, unit: 'µs/request', ...stats });
-  }
+    })
+  ).map((row) => ({ ...row, unit: 'µs/request' }));
   const floor = rows[0].median;
   for (const row of rows) row.ratio = row.median / floor;
   return { title: 'Transport overhead per request (in-process fetch stub, 100-connection page)', reference: rows[0].name, target: 'our clients ≤ 1.15× the floor without signing', rows };

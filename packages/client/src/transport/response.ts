@@ -1,11 +1,10 @@
 // Turns an HTTP answer into either a parsed JSON body or one of our typed errors. The body is
-// read and parsed once, here; the returned Response hands the parsed value to whichever
-// surface asks for `.json()`.
+// read and parsed once, here; the Response then hands the parsed value to whichever surface
+// asks for it.
 import { DliApiError, DliResponseError } from '../errors';
 import { parseRetryAfter } from './retry';
 
 const EXCERPT_LENGTH = 200;
-const utf8 = new TextDecoder();
 
 function excerpt(text: string): string {
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
@@ -54,8 +53,7 @@ function apiError(response: Response, text: string, requestId: string | undefine
  * Checks an answer whose body has been read: HTTP ≥ 400 and `is_success: false` become
  * DliApiError, a body that is not a JSON object becomes DliResponseError.
  */
-export function interpretResponse(response: Response, bytes: Uint8Array<ArrayBuffer>): Response {
-  const text = utf8.decode(bytes);
+export function interpretResponse(response: Response, text: string): Response {
   const requestId = response.headers.get('x-request-id') ?? undefined;
   if (response.status >= 400) throw apiError(response, text, requestId);
   const parsed = tryParseJson(text);
@@ -72,11 +70,11 @@ export function interpretResponse(response: Response, bytes: Uint8Array<ArrayBuf
       body: parsed,
     });
   }
-  // The body is known now, so its length is too: stating it spares openapi-fetch a second parse.
-  const headers = new Headers(response.headers);
-  headers.set('content-length', String(bytes.byteLength));
-  headers.delete('transfer-encoding');
-  const checked = new Response(bytes, { status: response.status, statusText: response.statusText, headers });
-  Object.defineProperty(checked, 'json', { value: () => Promise.resolve(parsed) });
-  return checked;
+  // The body has been read; the same Response now serves what was read, parsed once, to
+  // whichever surface asks (the generated runtime calls json(), openapi-fetch json() or text()).
+  Object.defineProperties(response, {
+    json: { value: () => Promise.resolve(parsed) },
+    text: { value: () => Promise.resolve(text) },
+  });
+  return response;
 }

@@ -99,10 +99,10 @@ export function createTransport(options: TransportOptions): Transport {
       controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
     }, timeoutMs);
     let response: Response;
-    let body: Uint8Array<ArrayBuffer>;
+    let text: string;
     try {
       response = await options.fetch(url, { method: request.method, headers, signal: controller.signal });
-      body = new Uint8Array(await response.arrayBuffer());
+      text = await response.text();
     } catch (cause) {
       if (request.signal?.aborted) throw request.signal.reason;
       if (timedOut) throw new DliTimeoutError(timeoutMs, { cause });
@@ -112,7 +112,7 @@ export function createTransport(options: TransportOptions): Transport {
       clearTimeout(timer);
       release();
     }
-    return interpretResponse(response, body);
+    return interpretResponse(response, text);
   }
 
   return async function transport(input, init) {
