@@ -1,5 +1,5 @@
 // The dli-connections command line: parses arguments, runs a command, maps errors to exit codes.
-import { DliApiError, DliError, DliValidationError } from '@dli-sdk/client';
+import { DliApiError, DliValidationError } from '@dli-sdk/client';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type ConnectionFlags, connect, UsageError } from './connect';
 import { createWriter, type Format, FORMATS } from './output';
@@ -110,6 +110,6 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     io.stderr.write(`${describeError(error)}\n`);
     if (error instanceof UsageError || error instanceof DliValidationError) return 2;
-    return error instanceof DliError ? 1 : 1;
+    return 1;
   }
 }

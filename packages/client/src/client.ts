@@ -49,7 +49,7 @@ export function createDliClient(options: DliClientOptions): DliClient {
 
   const listPage: ListPage = async (query, { signal, headers }) => {
     const raw = await api.listEnhancedConnectionsRaw({ project_id: projectId, ...query }, { signal, headers });
-    const body = checkListBody((await raw.value()) as ListEnhancedConnectionsResponse, raw.raw);
+    const body = checkListBody(await raw.value(), raw.raw);
     return { body, status: raw.raw.status, requestId: raw.raw.headers.get('x-request-id') ?? undefined };
   };
 
@@ -59,8 +59,7 @@ export function createDliClient(options: DliClientOptions): DliClient {
     },
     async getEnhancedConnection(connectionId, { signal, headers } = {}) {
       const connection_id = validatePathSegment('connectionId', connectionId);
-      const body = await api.showEnhancedConnection({ project_id: projectId, connection_id }, { signal, headers });
-      return body as ShowEnhancedConnectionResponse;
+      return api.showEnhancedConnection({ project_id: projectId, connection_id }, { signal, headers });
     },
     paginateEnhancedConnections: (filters, paginateOptions) => paginateConnections(listPage, filters, paginateOptions),
   };

@@ -3,11 +3,9 @@
 // the page, using only Web APIs. The bundle is the built ESM package, as a bundler would use it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { build } from 'esbuild';
 import { type Browser, chromium } from 'playwright-core';
 import { type MockDli, startMockDli } from '@dli-sdk/mock-server';
-import { PROJECT_ID, TEST_AK, TEST_SK } from './helpers';
+import { bundleForWeb, PROJECT_ID, TEST_AK, TEST_SK } from './helpers';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -39,15 +37,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   mock = await startMockDli({ connections: 130, seed: 5, auth: { credentials: [{ ak: TEST_AK, sk: TEST_SK }] } });
-  const bundle = await build({
-    stdin: { contents: APP, resolveDir: path.resolve(__dirname, '..'), loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  });
-  const script = bundle.outputFiles[0].text;
+  const script = await bundleForWeb(APP);
   pages = createServer((request, response) => {
     if (request.url === '/app.js') {
       response.writeHead(200, { 'content-type': 'text/javascript' });

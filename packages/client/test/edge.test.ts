@@ -1,10 +1,8 @@
 // The client in an edge runtime: Cloudflare's workerd (through Miniflare) runs a Worker bundled
 // from the built package, which walks the stand-in with AK/SK signing using only Web APIs.
-import path from 'node:path';
-import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { startMockDli } from '@dli-sdk/mock-server';
-import { PROJECT_ID, TEST_AK, TEST_SK } from './helpers';
+import { bundleForWeb, PROJECT_ID, TEST_AK, TEST_SK } from './helpers';
 
 const WORKER = `
 import { createDliClient, DliApiError } from '@dli-sdk/client';
@@ -24,15 +22,8 @@ export default {
 
 test('workerd runs the client: every connection walked, signatures accepted, errors typed', async () => {
   const mock = await startMockDli({ connections: 90, seed: 6, auth: { credentials: [{ ak: TEST_AK, sk: TEST_SK }] } });
-  const bundle = await build({
-    stdin: { contents: WORKER, resolveDir: path.resolve(__dirname, '..'), loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  });
-  const worker = new Miniflare({ modules: true, script: bundle.outputFiles[0].text, compatibilityDate: '2025-12-01' });
+
+  const worker = new Miniflare({ modules: true, script: await bundleForWeb(WORKER), compatibilityDate: '2025-12-01' });
   try {
     const response = await worker.dispatchFetch('http://worker.test/', {
       method: 'POST',
