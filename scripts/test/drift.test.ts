@@ -42,3 +42,13 @@ test('a new schema property fails the check until regenerated, then reaches both
   expect(readFileSync(path.join(scratch, 'packages/client/src/generated/models/index.ts'), 'utf8')).toContain('drift_probe?: string;');
   expect(node('check-generated.mjs').status).toBe(0);
 });
+
+test('without Java, generate stops with a clear message', () => {
+  const run = spawnSync(process.execPath, [path.join(scratch, 'scripts', 'generate.mjs'), '--out', path.join(scratch, 'out')], {
+    encoding: 'utf8',
+    cwd: scratch,
+    env: { ...process.env, PATH: '/nonexistent' }, // node itself is started by its absolute path
+  });
+  expect(run.status).not.toBe(0);
+  expect(run.stderr).toContain('npm run generate needs Java 11 or newer on the PATH');
+});

@@ -37,11 +37,19 @@ export function expectNoSecrets(error: unknown): void {
   }
 }
 
+// Every error a suite provokes through rejectionOf is scanned for the test secrets once the
+// suite is done, on top of the checks the tests make themselves.
+const producedErrors: unknown[] = [];
+afterAll(() => {
+  for (const error of producedErrors) expectNoSecrets(error);
+});
+
 /** Awaits a promise expected to reject and returns what it rejected with. */
 export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
   } catch (error) {
+    producedErrors.push(error);
     return error;
   }
   throw new Error('expected the promise to reject, but it resolved');
