@@ -67,7 +67,6 @@ function positiveInteger(field: string, value: number | undefined, fallback: num
 
 interface InFlight<TItem, TResponse> {
   offset: number;
-  limit: number;
   controller: AbortController;
   result: Promise<FetchedPage<TItem, TResponse>>;
 }
@@ -100,7 +99,7 @@ export function paginate<TItem, TResponse>(
       const { controller, release } = followSignal(signal);
       const result = fetchPage({ offset, limit: pageSize, signal: controller.signal });
       result.then(release, release); // also observes a rejection: cancelled look-aheads must not go unhandled
-      inFlight.push({ offset, limit: pageSize, controller, result });
+      inFlight.push({ offset, controller, result });
     };
     try {
       while (pages < maxPages && yielded < maxItems) {
@@ -140,8 +139,8 @@ export function paginate<TItem, TResponse>(
         yielded += fresh.length;
         yield { items: fresh, offset: head.offset, nextOffset: head.offset + consumed, response };
 
-        if (items.length < head.limit) return; // an empty or short page is the last one
-        if (items.length > head.limit) {
+        if (items.length < pageSize) return; // an empty or short page is the last one
+        if (items.length > pageSize) {
           // The server sent more than asked: look-ahead offsets are wrong, plan again from here.
           for (const stale of inFlight.splice(0)) stale.controller.abort();
           plannedOffset = head.offset + items.length;

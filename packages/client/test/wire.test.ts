@@ -1,29 +1,13 @@
 // What each surface puts on the wire, and what comes back, against the stand-in on 127.0.0.1.
 import type { EnhancedConnection } from '@dli-sdk/types';
 import { createDliClient, createDliFetchClient } from '@dli-sdk/client';
+import everyField from './fixtures/connection-every-field.json';
 import { PROJECT_ID, TEST_TOKEN, withMock } from './helpers';
 
 const LIST = `/v2.0/${PROJECT_ID}/datasource/enhanced-connections`;
 
-const SEED_CONNECTION = {
-  name: 'withvpc',
-  id: '4c693ecc-bab8-4113-a838-129cedc9a563',
-  available_queue_info: [
-    { status: 'ACTIVE', name: 'resource_mode_1', peer_id: 'd2ae6628-fa37-4e04-806d-c59c497492d1', err_msg: '', update_time: 1566889577861 },
-  ],
-  elastic_resource_pools: [
-    { status: 'FAILED', name: 'pool-prod', peer_id: 'e1a2b3c4-0000-4000-8000-000000000001', err_msg: 'CIDR overlap', update_time: 1566889577999 },
-  ],
-  dest_vpc_id: '22094d8f-c310-4621-913d-4c4d655d8495',
-  dest_network_id: '78f2562a-36e4-4b39-95b9-f5aab22e1281',
-  isPrivis: true,
-  create_time: 1566888011125,
-  status: 'ACTIVE',
-  hosts: [{ name: 'db.internal', ip: '192.168.0.10' }],
-  ipv6_enable: false,
-  routes: [{ name: 'r1', cidr: '10.0.0.0/8', create_time: 1566888011200 }],
-  future_field: { nested: [1, 'two'] },
-} as const satisfies EnhancedConnection & Record<string, unknown>;
+// The seed example of Huawei's reference, with every other documented field and one from the future.
+const SEED_CONNECTION: EnhancedConnection & Record<string, unknown> = everyField as EnhancedConnection;
 
 type Surface = 'createDliClient' | 'createDliFetchClient';
 
@@ -66,7 +50,7 @@ describe.each<Surface>(['createDliClient', 'createDliFetchClient'])('%s on the w
   });
 
   test('every field of the seed example (and more) arrives typed and unchanged; unknown fields survive', async () => {
-    await withMock({ connections: [SEED_CONNECTION as unknown as EnhancedConnection] }, async (mock) => {
+    await withMock({ connections: [SEED_CONNECTION] }, async (mock) => {
       const body = await lister(surface, mock.url)({});
       expect(body).toEqual({ is_success: true, message: '', count: 1, connections: [SEED_CONNECTION] });
       const connection = body.connections![0];
@@ -89,9 +73,9 @@ test('both surfaces put the same request on the wire for the same query', async 
 });
 
 test('getEnhancedConnection sends the id as one path segment and returns the flattened connection', async () => {
-  await withMock({ connections: [SEED_CONNECTION as unknown as EnhancedConnection] }, async (mock) => {
+  await withMock({ connections: [SEED_CONNECTION] }, async (mock) => {
     const client = createDliClient({ endpoint: mock.url, projectId: PROJECT_ID, credentials: { token: TEST_TOKEN } });
-    const body = await client.getEnhancedConnection(SEED_CONNECTION.id);
+    const body = await client.getEnhancedConnection(SEED_CONNECTION.id!);
     const { isPrivis: _listOnly, ...fields } = SEED_CONNECTION;
     expect(body).toEqual({ is_success: true, message: '', ...fields });
     await client.getEnhancedConnection('a/b?c#d').catch(() => undefined);

@@ -75,10 +75,13 @@ export function createTransport(options: TransportOptions): Transport {
 
   // Headers signed with AK/SK, as Huawei's SDKs sign them; everything else is sent unsigned
   // so that proxies and browsers adding headers cannot break a signature.
-  const signedDefaults = { 'Content-Type': 'application/json', 'X-Project-Id': options.projectId };
+  const signedDefaults = { 'content-type': 'application/json', 'x-project-id': options.projectId };
+  // Lower-case like the per-request headers, so that one name given twice is sent once.
+  const baseHeaders: Record<string, string> = { accept: 'application/json' };
+  for (const [name, value] of Object.entries(options.headers)) baseHeaders[name.toLowerCase()] = value;
 
   function prepare(request: OutgoingRequest): { url: string; headers: Record<string, string> } {
-    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers, ...request.headers };
+    const headers: Record<string, string> = { ...baseHeaders, ...request.headers };
     if (sign) {
       const signed = sign({ method: request.method, url: request.url, headers: signedDefaults });
       return { url: signed.url, headers: { ...headers, ...signed.headers } };
@@ -86,7 +89,7 @@ export function createTransport(options: TransportOptions): Transport {
     const url = new URL(request.url);
     url.search = canonicalQueryString(parseQuery(url.search));
     Object.assign(headers, signedDefaults);
-    if (token !== undefined) headers['X-Auth-Token'] = token;
+    if (token !== undefined) headers['x-auth-token'] = token;
     return { url: url.href, headers };
   }
 
