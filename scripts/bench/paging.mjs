@@ -1,7 +1,7 @@
 // 2. Paging throughput: 100 000 connections at page size 100 from the stand-in (its own
 // process), our pager vs the offset loop a user would write by hand with the same client.
 import { createDliClient } from '@dli-sdk/client';
-import { repeat, startStandIn } from './lib.mjs';
+import { interleave, startStandIn } from './lib.mjs';
 
 const CONNECTIONS = 100_000;
 
@@ -14,7 +14,7 @@ export async function benchPaging() {
       for (let offset = 0; ; ) {
         const page = await client.listEnhancedConnections({ limit: 100, offset });
         const items = page.connections ?? [];
-        count += items.length;
+        for (const connection of items) if (connection.id) count++;
         offset += items.length;
         if (items.length < 100) break;
       }
@@ -22,19 +22,29 @@ export async function benchPaging() {
     };
     const pager = async () => {
       let count = 0;
-      for await (const _ of client.paginateEnhancedConnections({}, { pageSize: 100 })) count++;
+      for await (const connection of client.paginateEnhancedConnections({}, { pageSize: 100 })) if (connection.id) count++;
       return count;
     };
-    const rows = [];
-    for (const [name, walk] of [['hand-written offset loop', handLoop], ['paginateEnhancedConnections', pager]]) {
-      const stats = await repeat(async () => {
+    const pagerByPage = async () => {
+      let count = 0;
+      for await (const page of client.paginateEnhancedConnections({}, { pageSize: 100 }).byPage()) {
+        for (const connection of page.items) if (connection.id) count++;
+      }
+      return count;
+    };
+    const walks = {
+      'hand-written offset loop': handLoop,
+      'pager, for await over items': pager,
+      'pager, for await over byPage()': pagerByPage,
+    };
+    const rows = (
+      await interleave(walks, async (walk) => {
         const started = performance.now();
         const count = await walk();
-        if (count !== CONNECTIONS) throw new Error(`${name} walked ${count}`);
+        if (count !== CONNECTIONS) throw new Error(`walked ${count}`);
         return performance.now() - started;
-      });
-      rows.push({ name, unit: 'ms per 100 000 connections', ...stats });
-    }
+      })
+    ).map((row) => ({ ...row, unit: 'ms per 100 000 connections' }));
     for (const row of rows) row.ratio = row.median / rows[0].median;
     return { title: 'Paging throughput (100 000 connections, page size 100, stand-in on 127.0.0.1)', reference: rows[0].name, target: 'pager ≤ 1.05× the hand loop', rows };
   } finally {
