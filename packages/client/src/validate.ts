@@ -30,6 +30,13 @@ export function validatePathSegment(field: string, value: unknown): string {
   return value;
 }
 
+const patterns = new Map<string, RegExp>();
+function compiled(pattern: string): RegExp {
+  let regExp = patterns.get(pattern);
+  if (!regExp) patterns.set(pattern, (regExp = new RegExp(pattern)));
+  return regExp;
+}
+
 function validateParameter(field: string, rule: ParameterRule, value: unknown): unknown {
   if (rule.type === 'integer') {
     if (typeof value !== 'number' || !Number.isInteger(value)) {
@@ -52,7 +59,7 @@ function validateParameter(field: string, rule: ParameterRule, value: unknown): 
     }
     return match;
   }
-  if (rule.pattern && !new RegExp(rule.pattern).test(value)) {
+  if (rule.pattern && !compiled(rule.pattern).test(value)) {
     throw new DliValidationError(field, `must match k=v[,k=v...] (${rule.pattern}), got ${JSON.stringify(value)}`);
   }
   return value;

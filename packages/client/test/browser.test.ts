@@ -5,7 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium } from 'playwright-core';
 import { type MockDli, startMockDli } from '@dli-sdk/mock-server';
-import { bundleForWeb, PROJECT_ID, TEST_AK, TEST_SK } from './helpers';
+import { PROJECT_ID, TEST_AK, TEST_SK } from './helpers';
+import { bundleForWeb } from './web-bundle';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

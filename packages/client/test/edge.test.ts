@@ -2,7 +2,8 @@
 // from the built package, which walks the stand-in with AK/SK signing using only Web APIs.
 import { Miniflare } from 'miniflare';
 import { startMockDli } from '@dli-sdk/mock-server';
-import { bundleForWeb, PROJECT_ID, TEST_AK, TEST_SK } from './helpers';
+import { PROJECT_ID, TEST_AK, TEST_SK } from './helpers';
+import { bundleForWeb } from './web-bundle';
 
 const WORKER = `
 import { createDliClient, DliApiError } from '@dli-sdk/client';

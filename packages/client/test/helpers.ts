@@ -1,8 +1,6 @@
 // Shared fixtures of the client tests. The secrets here are scanned for in every error the
 // suites produce (see expectNoSecrets).
-import path from 'node:path';
 import { inspect } from 'node:util';
-import { build } from 'esbuild';
 import { type MockDli, type MockDliOptions, startMockDli } from '@dli-sdk/mock-server';
 
 export const TEST_AK = 'TESTAKDLISDK0000AKID';
@@ -55,15 +53,3 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the promise to reject, but it resolved');
 }
 
-/** Bundles `code` (which imports the built @dli-sdk/client) for the web, as an app's bundler would. */
-export async function bundleForWeb(code: string): Promise<string> {
-  const bundle = await build({
-    stdin: { contents: code, resolveDir: path.resolve(__dirname, '..'), loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  });
-  return bundle.outputFiles[0].text;
-}

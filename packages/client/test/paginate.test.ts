@@ -6,8 +6,8 @@ import { PROJECT_ID, TEST_TOKEN, rejectionOf, withMock } from './helpers';
 type Surface = 'createDliClient' | 'createDliFetchClient';
 const SURFACES: Surface[] = ['createDliClient', 'createDliFetchClient'];
 
-function clientFor(surface: Surface, mock: MockDli) {
-  const options = { endpoint: mock.url, projectId: PROJECT_ID, credentials: { token: TEST_TOKEN }, retry: false as const };
+function clientFor(surface: Surface, mock: MockDli, fetchImpl?: typeof fetch) {
+  const options = { endpoint: mock.url, projectId: PROJECT_ID, credentials: { token: TEST_TOKEN }, retry: false as const, fetch: fetchImpl };
   return surface === 'createDliClient' ? createDliClient(options) : createDliFetchClient(options);
 }
 
@@ -93,13 +93,25 @@ describe.each(SURFACES)('%s.paginateEnhancedConnections', (surface) => {
 
   test('concurrency 4 yields the same sequence as 1 and never has more than 4 requests in flight', async () => {
     await withMock({ connections: 1_234, latencyMs: [1, 8] }, async (mock) => {
-      const client = clientFor(surface, mock);
+      let inFlight = 0;
+      let mostInFlight = 0;
+      const countingFetch: typeof fetch = async (input, init) => {
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        try {
+          return await fetch(input, init);
+        } finally {
+          inFlight--;
+        }
+      };
+      const client = clientFor(surface, mock, countingFetch);
       const sequential = await client.paginateEnhancedConnections({}, { pageSize: 50 }).toArray({ limit: Infinity });
+      expect(mostInFlight).toBe(1);
       const parallel = await client.paginateEnhancedConnections({}, { pageSize: 50, concurrency: 4 }).toArray({ limit: Infinity });
       expect(ids(parallel)).toEqual(ids(sequential));
       expect(ids(parallel)).toEqual(ids(mock.connections));
-      // Look-ahead can ask for at most concurrency - 1 pages past the short last page.
-      expect(mock.requestCount - 25).toBeLessThanOrEqual(25 + 3);
+      expect(mostInFlight).toBe(4);
+      // 25 pages each walk; look-ahead asks for at most concurrency - 1 pages past the short last one.
+      expect(mock.requestCount).toBeLessThanOrEqual(25 + 25 + 3);
     });
   });
 
