@@ -139,7 +139,9 @@ const list = await (await fetch(base + '?limit=5')).json();
 const shown = await (await fetch(base + '/' + encodeURIComponent(list.connections[0].id))).json();
 const checks = [[validate('ListEnhancedConnectionsResponse'), list], [validate('ShowEnhancedConnectionResponse'), shown]];
 const errors = checks.flatMap(([check, body]) => (check(body) ? [] : check.errors));
-console.log(JSON.stringify({ specPath, valid: errors.length === 0, checked: checks.length, errors }));
+// The schemas must have teeth: a body of the wrong shape fails.
+const rejectsWrongShape = !validate('ListEnhancedConnectionsResponse')({ connections: 'not an array' });
+console.log(JSON.stringify({ specPath, valid: errors.length === 0 && rejectsWrongShape, checked: checks.length, rejectsWrongShape, errors }));
 `;
 
 const CONSUMERS = [
@@ -267,7 +269,7 @@ try {
   const sameSpec = readFileSync(contract.specPath).equals(readFileSync(path.join(copy, 'spec/dli-enhanced-connections.yaml')));
   results.push({ consumer: 'contract-ajv', ok: sameSpec && contract.valid });
   console.log(`    ${sameSpec ? 'ok  ' : 'FAIL'} @dli-sdk/types/openapi.yaml is spec/ byte for byte`);
-  console.log(`    ${contract.valid ? 'ok  ' : 'FAIL'} ajv: ${contract.checked} stand-in answers valid against @dli-sdk/types/openapi.json${contract.valid ? '' : `: ${JSON.stringify(contract.errors)}`}`);
+  console.log(`    ${contract.valid ? 'ok  ' : 'FAIL'} ajv: ${contract.checked} stand-in answers valid against @dli-sdk/types/openapi.json, a wrong shape rejected: ${contract.rejectsWrongShape}${contract.errors.length ? `: ${JSON.stringify(contract.errors)}` : ''}`);
 
   step('publishing the same versions again publishes nothing and fails nothing');
   const republish = spawnSync('npx', ['changeset', 'publish'], { cwd: copy, env: { ...process.env, ...env }, encoding: 'utf8' });
