@@ -29,8 +29,12 @@ const versionAt = (root, commit) => {
 
 /** The baseline commit: the given ref, or the last release by the rule above. */
 export function baseline(root, ref) {
+  // In a shallow clone the release commit may be missing, and HEAD would pass for it silently.
+  if (git(root, 'rev-parse', '--is-shallow-repository').trim() === 'true') {
+    throw new Error('this is a shallow clone: the spec diff needs the history back to the last release (git fetch --unshallow, or actions/checkout with fetch-depth: 0).');
+  }
   const commit = ref
-    ? git(root, 'rev-parse', '--verify', `${ref}^{commit}`).trim()
+    ? commitOf(root, ref)
     : git(root, 'log', '--format=%H', '--', MANIFEST)
         .split('\n')
         .filter(Boolean)
@@ -39,6 +43,14 @@ export function baseline(root, ref) {
   const subject = git(root, 'log', '-1', '--format=%s', commit).trim();
   const title = subject.length > 60 ? `${subject.slice(0, 57)}...` : subject;
   return { commit, short: commit.slice(0, 9), title, version: versionAt(root, commit) };
+}
+
+function commitOf(root, ref) {
+  try {
+    return git(root, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`).trim();
+  } catch {
+    throw new Error(`${JSON.stringify(ref)} is not a commit of this repository (give a branch, tag or commit id).`);
+  }
 }
 
 /** Writes the spec/ folder as it was at the commit into dir; returns the path of its main file. */

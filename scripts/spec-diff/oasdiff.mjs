@@ -5,7 +5,13 @@ import { execFileSync } from 'node:child_process';
 import { goTool } from '../tools/go-tool.mjs';
 
 function oasdiff(args) {
-  const out = execFileSync(goTool('oasdiff'), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  let out;
+  try {
+    out = execFileSync(goTool('oasdiff'), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    if (error.stderr === undefined) throw error;
+    throw new Error(`oasdiff ${args[0]} failed (is the spec valid? \`npm run lint\` tells): ${String(error.stderr).trim()}`);
+  }
   return out.trim() ? JSON.parse(out) : null;
 }
 

@@ -20,7 +20,7 @@ export function goTool(name) {
   const binary = path.join(dir, name);
   if (existsSync(binary)) return binary;
   // Build into a fresh folder and move it in place, so a build that is killed halfway leaves no
-  // binary that a later run would trust. Concurrent first runs each build; the last rename wins.
+  // binary that a later run would trust. Concurrent first runs each build; the first rename wins.
   const scratch = `${dir}.${process.pid}.tmp`;
   mkdirSync(scratch, { recursive: true });
   process.stderr.write(`Building ${name} ${version} with go install (once; cached in node_modules/.cache/go-tools)...\n`);
@@ -34,8 +34,13 @@ export function goTool(name) {
     const reason = error.code === 'ENOENT' ? 'Go is not installed (https://go.dev/dl/, Go ≥ 1.22)' : String(error.stderr ?? error.message).trim();
     throw new Error(`Could not build ${name} ${version}: ${reason}`);
   }
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(scratch, dir);
+  try {
+    renameSync(scratch, dir);
+  } catch (error) {
+    // Another first run (a parallel test worker) finished first: keep its binary.
+    rmSync(scratch, { recursive: true, force: true });
+    if (!existsSync(binary)) throw error;
+  }
   return binary;
 }
 
