@@ -6,9 +6,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildGoToolBeforeAll } from './go-tool';
 import { parse, stringify } from 'yaml';
 
 const root = path.resolve(__dirname, '../..');
+buildGoToolBeforeAll('oasdiff');
 const SPEC = 'spec/dli-enhanced-connections.yaml';
 const originalSpec = readFileSync(path.join(root, SPEC), 'utf8');
 const scripts = {

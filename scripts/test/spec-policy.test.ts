@@ -2,8 +2,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { buildGoToolBeforeAll } from './go-tool';
 
 const root = path.resolve(__dirname, '../..');
+buildGoToolBeforeAll('oasdiff');
 const node = (code: string) => execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
 
 test("every check in oasdiff's catalogue gets a class from a rule of policy.json", () => {

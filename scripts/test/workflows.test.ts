@@ -4,8 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildGoToolBeforeAll } from './go-tool';
 
 const root = path.resolve(__dirname, '../..');
+buildGoToolBeforeAll('actionlint');
 const workflows = path.join(root, '.github/workflows');
 const lint = (...files: string[]) =>
   spawnSync(process.execPath, [path.join(root, 'scripts/lint-workflows.mjs'), ...files], { cwd: root, encoding: 'utf8' });
