@@ -1,53 +1,32 @@
 #!/usr/bin/env node
-// A change to spec/ (or to the generator pin) changes what @dli-sdk/types and @dli-sdk/client
-// contain, but changesets cannot see it: the spec lives outside every package. This fails when
-// either changed since the last release and no pending changeset names a generated package.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+// CI: the pending changesets must give @dli-sdk/types and @dli-sdk/client at least the bump the
+// spec diff requires. changesets cannot see spec/ (it lives outside every package), and a patch
+// changeset for a breaking change would reach every caret range of the types' users.
+import { pendingBump } from './spec-diff/changesets.mjs';
+import { CLASSES, formatChange, specDiff } from './spec-diff/index.mjs';
 
-const GENERATED_PACKAGES = ['@dli-sdk/types', '@dli-sdk/client'];
-const SOURCES = ['spec', 'openapitools.json'];
-
-const git = (...args) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-const root = git('rev-parse', '--show-toplevel');
-process.chdir(root);
-
-// The last release is the last commit that changed the client's version (or first set it).
-const MANIFEST = 'packages/client/package.json';
-const versionAt = (commit) => {
-  try {
-    return JSON.parse(git('show', `${commit}:${MANIFEST}`)).version;
-  } catch {
-    return undefined;
-  }
-};
-const lastRelease = git('log', '--format=%H', '--', MANIFEST)
-  .split('\n')
-  .filter(Boolean)
-  .find((commit) => versionAt(commit) !== versionAt(`${commit}^`));
-const committed = lastRelease ? git('diff', '--name-only', `${lastRelease}..HEAD`, '--', ...SOURCES) : '';
-const uncommitted = git('status', '--porcelain', '--', ...SOURCES);
-const changed = [...new Set([...committed.split('\n'), ...uncommitted.split('\n').map((line) => line.slice(3))])].filter(Boolean);
-
-if (changed.length === 0) {
-  console.log('spec/ has not changed since the last release.');
+let diff;
+try {
+  diff = specDiff();
+} catch (error) {
+  console.error(`check:spec-changeset: ${error.message}`);
+  process.exit(2);
+}
+const { root, base, entries, required, bump, version } = diff;
+const since = `since the last release (${base.short} "${base.title}")`;
+if (required === 'none') {
+  console.log(`spec/ has no change that needs a release ${since}.`);
   process.exit(0);
 }
-
-const changesetDir = path.join(root, '.changeset');
-const pending = existsSync(changesetDir)
-  ? readdirSync(changesetDir).filter((file) => file.endsWith('.md') && file !== 'README.md')
-  : [];
-const covering = pending.filter((file) => {
-  const frontMatter = /^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(changesetDir, file), 'utf8'))?.[1] ?? '';
-  return GENERATED_PACKAGES.some((name) => frontMatter.includes(`"${name}"`) || frontMatter.includes(`'${name}'`));
-});
-
-if (covering.length === 0) {
-  console.error(`These files changed since the last release, but no changeset names ${GENERATED_PACKAGES.join(' or ')}:`);
-  for (const file of changed) console.error(`  ${file}`);
-  console.error('Run `npm run changeset`, pick both generated packages (they version together) and describe the API change.');
-  process.exit(1);
+const pending = pendingBump(root);
+const zero = bump !== required ? ` (a ${required} change, which is a ${bump} while the version is ${version})` : '';
+if (CLASSES.indexOf(pending.bump) >= CLASSES.indexOf(bump)) {
+  console.log(`spec/ changed ${since} and needs a ${bump} release${zero}; covered by ${pending.files.join(', ')} (${pending.bump}).`);
+  process.exit(0);
 }
-console.log(`spec/ changed since the last release; covered by: ${covering.join(', ')}`);
+const given = pending.bump === 'none' ? 'no pending changeset names @dli-sdk/types or @dli-sdk/client' : `the pending changesets give only ${pending.bump} (${pending.files.join(', ')})`;
+console.error(`spec/ changed ${since} and needs a ${bump} release of @dli-sdk/types and @dli-sdk/client${zero}, but ${given}.`);
+console.error('The changes, each with its class:');
+for (const entry of entries) console.error(formatChange(entry));
+console.error(`Fix: run \`npm run spec:changeset\` (writes a ${bump} changeset with a line per change), or raise your changeset's bump to ${bump}.`);
+process.exit(1);

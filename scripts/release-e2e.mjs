@@ -123,6 +123,27 @@ console.log(count);
 `,
 };
 
+// Reads the contract from the installed package (both exports) and validates a list page and a
+// shown connection of the stand-in with ajv; OpenAPI 3.0 schemas are JSON Schema plus annotations.
+const CONTRACT_CODE = `
+import { createRequire } from 'node:module';
+import Ajv from 'ajv';
+const require = createRequire(import.meta.url);
+const specPath = require.resolve('@dli-sdk/types/openapi.yaml');
+const spec = require('@dli-sdk/types/openapi.json');
+const ajv = new Ajv({ strict: false, validateFormats: false, validateSchema: false, allErrors: true });
+ajv.addSchema(spec, 'openapi.json');
+const validate = (name) => ajv.getSchema('openapi.json#/components/schemas/' + name) ?? ajv.compile({ $ref: 'openapi.json#/components/schemas/' + name });
+const base = process.env.DLI_ENDPOINT + '/v2.0/e2e-project/datasource/enhanced-connections';
+const list = await (await fetch(base + '?limit=5')).json();
+const shown = await (await fetch(base + '/' + encodeURIComponent(list.connections[0].id))).json();
+const checks = [[validate('ListEnhancedConnectionsResponse'), list], [validate('ShowEnhancedConnectionResponse'), shown]];
+const errors = checks.flatMap(([check, body]) => (check(body) ? [] : check.errors));
+// The schemas must have teeth: a body of the wrong shape fails.
+const rejectsWrongShape = !validate('ListEnhancedConnectionsResponse')({ connections: 'not an array' });
+console.log(JSON.stringify({ specPath, valid: errors.length === 0 && rejectsWrongShape, checked: checks.length, rejectsWrongShape, errors }));
+`;
+
 const CONSUMERS = [
   {
     name: 'typescript-node16-esm',
@@ -178,19 +199,22 @@ async function consumer(spec, registry, version, endpoint) {
   return { installed, count };
 }
 
+/** A JavaScript project that installs @dli-sdk/types and ajv, and checks the stand-in's answers against the shipped spec. */
+async function contractConsumer(registry, version, endpoint) {
+  const dir = path.join(work, 'consumers', 'contract-ajv');
+  mkdirSync(dir, { recursive: true });
+  const host = registry.replace(/^http:/, '');
+  writeFileSync(path.join(dir, '.npmrc'), `@dli-sdk:registry=${registry}\n${host}:_authToken=release-e2e\n`);
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'contract-ajv', private: true, type: 'module' }, null, 2));
+  sh('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `@dli-sdk/types@${version}`, 'ajv@8'], { cwd: dir, quiet: true, env: { npm_config_userconfig: path.join(dir, '.npmrc') } });
+  writeFileSync(path.join(dir, 'index.mjs'), CONTRACT_CODE);
+  return JSON.parse(await shAsync(process.execPath, ['index.mjs'], { cwd: dir, env: { DLI_ENDPOINT: endpoint } }));
+}
+
 try {
   step('copy the repository as committed, and install it');
   const files = execFileSync('git', ['ls-files', '-z'], { cwd: repoRoot, encoding: 'utf8' }).split('\0').filter(Boolean);
   for (const file of files) cpSync(path.join(repoRoot, file), path.join(copy, file), { recursive: true });
-  // Provenance is signed by a CI identity provider (GitHub Actions OIDC), which a local run has
-  // not; publishConfig wins over every npm setting, so the copy alone turns it off.
-  for (const name of ['types', 'client', 'mock-server', 'cli']) {
-    const file = path.join(copy, 'packages', name, 'package.json');
-    const manifest = JSON.parse(readFileSync(file, 'utf8'));
-    manifest.publishConfig.provenance = false;
-    writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
-  }
-  console.log('    (publishConfig.provenance set to false in the copy: provenance needs a CI identity provider)');
   sh('git', ['init', '-q']);
   sh('git', ['-c', 'user.email=release@example.com', '-c', 'user.name=release', 'add', '-A'], { quiet: true });
   sh('git', ['-c', 'user.email=release@example.com', '-c', 'user.name=release', 'commit', '-qm', 'release e2e base'], { quiet: true });
@@ -209,7 +233,9 @@ try {
   if (version !== typesVersion) throw new Error(`types ${typesVersion} and client ${version} must share a version`);
   const changelog = readFileSync(path.join(copy, 'packages/client/CHANGELOG.md'), 'utf8');
   if (!changelog.includes('An end-to-end release.')) throw new Error('the client CHANGELOG lacks the changeset');
-  sh('npm', ['run', 'release', '--silent'], { env, quiet: true });
+  // Provenance is signed by a CI identity provider (GitHub Actions OIDC), which a local run has
+  // not: `npm run release` refuses to publish without it unless asked, as here.
+  sh('npm', ['run', 'release', '--silent', '--', '--no-provenance'], { env, quiet: true });
   const published = {};
   for (const name of ['@dli-sdk/types', '@dli-sdk/client', '@dli-sdk/mock-server', '@dli-sdk/cli']) {
     published[name] = publishedVersions(registry, name)['dist-tags'].latest;
@@ -220,7 +246,8 @@ try {
   if (mockManifest.dependencies['@dli-sdk/client'] !== version) throw new Error('mock-server still depends on the old client');
 
   step('consumers install from the registry and walk the stand-in');
-  const { startMockDli } = await import(path.join(repoRoot, 'packages/mock-server/dist/index.js'));
+  // The stand-in as the release just built it in the copy: no earlier build of this checkout needed.
+  const { startMockDli } = await import(path.join(copy, 'packages/mock-server/dist/index.js'));
   mock = await startMockDli({ connections: 250, seed: 3 });
   for (const spec of CONSUMERS) {
     const { installed, count } = await consumer(spec, registry, version, mock.url);
@@ -228,6 +255,21 @@ try {
     results.push({ consumer: spec.name, installed, count, ok });
     console.log(`    ${ok ? 'ok  ' : 'FAIL'} ${spec.name}: @dli-sdk/client@${installed} listed ${count} connections`);
   }
+
+  step('every tarball holds CHANGELOG.md');
+  for (const name of Object.keys(published)) {
+    const [packed] = JSON.parse(sh('npm', ['pack', `${name}@${published[name]}`, '--dry-run', '--json', '--registry', registry], { cwd: work, quiet: true, env }));
+    const ok = packed.files.some((file) => file.path === 'CHANGELOG.md');
+    results.push({ consumer: `${name} CHANGELOG.md`, ok });
+    console.log(`    ${ok ? 'ok  ' : 'FAIL'} ${name}@${published[name]}: ${packed.files.length} files`);
+  }
+
+  step('the contract ships with the types: a consumer validates the stand-in with the installed spec');
+  const contract = await contractConsumer(registry, version, mock.url);
+  const sameSpec = readFileSync(contract.specPath).equals(readFileSync(path.join(copy, 'spec/dli-enhanced-connections.yaml')));
+  results.push({ consumer: 'contract-ajv', ok: sameSpec && contract.valid });
+  console.log(`    ${sameSpec ? 'ok  ' : 'FAIL'} @dli-sdk/types/openapi.yaml is spec/ byte for byte`);
+  console.log(`    ${contract.valid ? 'ok  ' : 'FAIL'} ajv: ${contract.checked} stand-in answers valid against @dli-sdk/types/openapi.json, a wrong shape rejected: ${contract.rejectsWrongShape}${contract.errors.length ? `: ${JSON.stringify(contract.errors)}` : ''}`);
 
   step('publishing the same versions again publishes nothing and fails nothing');
   const republish = spawnSync('npx', ['changeset', 'publish'], { cwd: copy, env: { ...process.env, ...env }, encoding: 'utf8' });
