@@ -96,7 +96,11 @@ function specFactsModule() {
     const query = {};
     for (const parameter of (operation.parameters ?? []).map(resolve)) {
       if (parameter.in !== 'query') continue;
-      const { type, format, minimum, maximum, default: def, enum: values, pattern } = resolve(parameter.schema);
+      const schema = resolve(parameter.schema);
+      const { type, format, minimum, maximum, default: def, pattern } = schema;
+      // A filter that accepts its values in any case (`x-case-insensitive-enum`, with a pattern that
+      // spells "any case" for strict validators) reaches the client as an enum it matches in any case.
+      const values = schema.enum ?? schema['x-case-insensitive-enum'];
       query[parameter.name] = Object.fromEntries(
         Object.entries({ type, format, minimum, maximum, default: def, enum: values, pattern }).filter(
           ([, value]) => value !== undefined,

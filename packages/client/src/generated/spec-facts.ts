@@ -33,14 +33,15 @@ export const QUERY_PARAMETERS = {
       "enum": [
         "ACTIVE",
         "DELETED"
-      ]
+      ],
+      "pattern": "^([Aa][Cc][Tt][Ii][Vv][Ee]|[Dd][Ee][Ll][Ee][Tt][Ee][Dd])$"
     },
     "name": {
       "type": "string"
     },
     "tags": {
       "type": "string",
-      "pattern": "^[^=,]+=[^=,]*(,[^=,]+=[^=,]*)*$"
+      "pattern": "^[A-Za-z0-9 _.:+\\-@\\u00a0-\\ud7ff\\uf900-\\ufffd]+=[A-Za-z0-9 _.:=+\\-@\\u00a0-\\ud7ff\\uf900-\\ufffd]*(,[A-Za-z0-9 _.:+\\-@\\u00a0-\\ud7ff\\uf900-\\ufffd]+=[A-Za-z0-9 _.:=+\\-@\\u00a0-\\ud7ff\\uf900-\\ufffd]*)*$"
     }
   },
   "showEnhancedConnection": {}
