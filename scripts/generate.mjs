@@ -101,8 +101,10 @@ function specFactsModule() {
       // A filter that accepts its values in any case (`x-case-insensitive-enum`, with a pattern that
       // spells "any case" for strict validators) reaches the client as an enum it matches in any case.
       const values = schema.enum ?? schema['x-case-insensitive-enum'];
+      // `x-rule` says a pattern in words, for error messages.
+      const rule = schema['x-rule'];
       query[parameter.name] = Object.fromEntries(
-        Object.entries({ type, format, minimum, maximum, default: def, enum: values, pattern }).filter(
+        Object.entries({ type, format, minimum, maximum, default: def, enum: values, pattern, rule }).filter(
           ([, value]) => value !== undefined,
         ),
       );

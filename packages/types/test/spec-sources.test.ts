@@ -10,13 +10,13 @@ type PathItem = { parameters?: Node[]; get: Operation };
 // or says that the fact is inferred.
 const NAMES_A_SOURCE = /dli_02_\d{4}|SDK|Terraform|API gateway|RFC \d+|[Ii]nferred/;
 
-const components = spec.components as Record<'parameters' | 'responses' | 'schemas' | 'headers', Record<string, Node>>;
+const components = spec.components as Record<'parameters' | 'responses' | 'schemas' | 'headers' | 'securitySchemes', Record<string, Node>>;
 const paths = spec.paths as Record<string, PathItem>;
 
 /** Every node the rule applies to, with a readable location. */
 function sourcedNodes(): Array<[string, Node]> {
   const nodes: Array<[string, Node]> = [];
-  for (const kind of ['parameters', 'responses', 'schemas', 'headers'] as const) {
+  for (const kind of ['parameters', 'responses', 'schemas', 'headers', 'securitySchemes'] as const) {
     for (const [name, node] of Object.entries(components[kind])) nodes.push([`components.${kind}.${name}`, node]);
   }
   for (const [route, item] of Object.entries(paths)) {

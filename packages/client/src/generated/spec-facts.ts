@@ -41,7 +41,8 @@ export const QUERY_PARAMETERS = {
     },
     "tags": {
       "type": "string",
-      "pattern": "^[A-Za-z0-9 _.:+\\-@\\u00a0-\\ud7ff\\uf900-\\ufffd]+=[A-Za-z0-9 _.:=+\\-@\\u00a0-\\ud7ff\\uf900-\\ufffd]*(,[A-Za-z0-9 _.:+\\-@\\u00a0-\\ud7ff\\uf900-\\ufffd]+=[A-Za-z0-9 _.:=+\\-@\\u00a0-\\ud7ff\\uf900-\\ufffd]*)*$"
+      "pattern": "^[A-Za-z0-9 _.:+\\-@\\u00a0-\\ud7ff\\uf900-\\ufffd]+=[A-Za-z0-9 _.:=+\\-@\\u00a0-\\ud7ff\\uf900-\\ufffd]*(,[A-Za-z0-9 _.:+\\-@\\u00a0-\\ud7ff\\uf900-\\ufffd]+=[A-Za-z0-9 _.:=+\\-@\\u00a0-\\ud7ff\\uf900-\\ufffd]*)*$",
+      "rule": "k=v[,k=v...] of letters, digits, spaces and _ . : = + - @ (no comma; no \"=\" in a key)"
     }
   },
   "showEnhancedConnection": {}
