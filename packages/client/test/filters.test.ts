@@ -41,7 +41,7 @@ test.each(FILTERS)('tags %j reaches the stand-in intact and selects %j', async (
   });
 });
 
-test.each(['env', 'a=b,,c=d', 'a=b,', 'a=b;c=d', 'a/b=c', 'k="v"', 'emoji=😀'])(
+test.each(['env', 'a=b,,c=d', 'a=b,', 'a=b;c=d', 'a/b=c', 'k="v"', 'emoji=😀', 'env=prod，team=data', 'a\u200b=b'])(
   'tags %j, which Huawei\'s tag rules forbid, is refused before the network',
   async (tags) => {
     await withMock({ connections: CONNECTIONS }, async (mock) => {

@@ -1,6 +1,6 @@
 // The stand-in's DLI semantics, checked over real HTTP, with every answer validated against spec/.
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
-import { generateConnections, type MockDli, startMockDli } from '@dli-sdk/mock-server';
+import { generateConnections, type MockDli, startMockDli, type StoredConnection } from '@dli-sdk/mock-server';
 import { schemaErrors } from '../../types/test/spec-validator';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
@@ -83,7 +83,7 @@ test('show returns the flattened connection without isPrivis, or 400 + DLI.0002'
 });
 
 test('tags pairs split on their first "="; keys and values take what Huawei\'s tag rules allow', async () => {
-  const stored = [
+  const stored: StoredConnection[] = [
     { connection: { id: 'expr', status: 'ACTIVE' as const }, tags: { expr: 'a=b' } },
     { connection: { id: 'cjk', status: 'ACTIVE' as const }, tags: { 部门: '数据 湖', 'k.e:y+@-_': 'v=1' } },
     { connection: { id: 'deleted', status: 'DELETED' as const }, tags: { expr: 'a=b' } },

@@ -61,8 +61,18 @@ const TAGS_ALLOWED = [
   '部门=数据湖,环境=生产',
   'café=ñandú',
   'a_b.c:d+e-f@g=x',
+  'верх=связь',
+  'データ=接続',
+  '데이터=연결',
+  'Ωμέγα=1',
+  'ｅｎｖ=ｐｒｏｄ１',
 ];
-const TAGS_REJECTED = ['env', '=prod', 'a=b,,c=d', 'a=b,', ',a=b', 'a=b,c', 'a=b;c=d', 'a=b#c', 'a/b=c', 'a=b\nc', 'k="v"', 'emoji=😀', ''];
+const TAGS_REJECTED = [
+  ...['env', '=prod', '', 'a=b,,c=d', 'a=b,', ',a=b', 'a=b,c'], // not k=v pairs
+  ...['a=b;c=d', 'a=b#c', 'a/b=c', 'a=b\nc', 'k="v"'], // ASCII the rules leave out
+  ...['emoji=😀', 'a=b，c=d', 'a=b、c', 'a=©', 'a=«b»'], // non-ASCII symbols and punctuation
+  ...['a\u200b=b', 'a=\u202eb', 'a=b\u00a0', 'a=\ufeff'], // invisible characters
+];
 
 test.each(TAGS_ALLOWED)('the tags parameter accepts %j', (tags) => {
   expect(parameterErrors('tags', tags)).toEqual([]);

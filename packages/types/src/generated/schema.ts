@@ -354,8 +354,10 @@ export interface operations {
                  *     `=`, so a key cannot hold `=` in this filter while a value can (`expr=a=b` is key `expr`,
                  *     value `a=b`).
                  *
-                 *     The pattern does not narrow non-ASCII characters to letters (a portable pattern has no
-                 *     `\p{L}`) and accepts only characters of the Basic Multilingual Plane; the server judges the rest.
+                 *     Beyond ASCII, the pattern accepts the Unicode blocks of letters and ideographs of the Basic
+                 *     Multilingual Plane and leaves out the blocks of punctuation, symbols, spaces and format
+                 *     characters (full-width `，`, `、`, zero-width and bidi controls, `©`, ...). A portable pattern
+                 *     has no `\p{L}`, so a few non-letters inside those blocks pass; the server judges them.
                  * @example env=prod,team=data
                  */
                 tags?: string;

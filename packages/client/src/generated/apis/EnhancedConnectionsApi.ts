@@ -51,8 +51,10 @@ export interface ListEnhancedConnectionsRequest {
      * `=`, so a key cannot hold `=` in this filter while a value can (`expr=a=b` is key `expr`,
      * value `a=b`).
      * 
-     * The pattern does not narrow non-ASCII characters to letters (a portable pattern has no
-     * `\p{L}`) and accepts only characters of the Basic Multilingual Plane; the server judges the rest.
+     * Beyond ASCII, the pattern accepts the Unicode blocks of letters and ideographs of the Basic
+     * Multilingual Plane and leaves out the blocks of punctuation, symbols, spaces and format
+     * characters (full-width `，`, `、`, zero-width and bidi controls, `©`, ...). A portable pattern
+     * has no `\p{L}`, so a few non-letters inside those blocks pass; the server judges them.
      * 
      */
     tags?: string;
@@ -83,7 +85,7 @@ export interface EnhancedConnectionsApiInterface {
      * @param {number} [offset] Number of connections to skip, in creation-time order. Default 0.
      * @param {string} [status] Only connections in this status: &#x60;ACTIVE&#x60; or &#x60;DELETED&#x60;, in any case (&#x60;active&#x60;, &#x60;Deleted&#x60;, ...); the server compares it case-insensitively. 
      * @param {string} [name] Only connections with this name.
-     * @param {string} [tags] Only connections carrying these tags, as &#x60;key&#x3D;value&#x60; pairs separated by commas (&#x60;k1&#x3D;v1,k2&#x3D;v2&#x60;). Keys and values may hold letters (any script), digits, spaces and &#x60;_ . : &#x3D; + - @&#x60;, never a comma; a value may be empty. Each pair is split on its **first** &#x60;&#x3D;&#x60;, so a key cannot hold &#x60;&#x3D;&#x60; in this filter while a value can (&#x60;expr&#x3D;a&#x3D;b&#x60; is key &#x60;expr&#x60;, value &#x60;a&#x3D;b&#x60;).  The pattern does not narrow non-ASCII characters to letters (a portable pattern has no &#x60;\\p{L}&#x60;) and accepts only characters of the Basic Multilingual Plane; the server judges the rest. 
+     * @param {string} [tags] Only connections carrying these tags, as &#x60;key&#x3D;value&#x60; pairs separated by commas (&#x60;k1&#x3D;v1,k2&#x3D;v2&#x60;). Keys and values may hold letters (any script), digits, spaces and &#x60;_ . : &#x3D; + - @&#x60;, never a comma; a value may be empty. Each pair is split on its **first** &#x60;&#x3D;&#x60;, so a key cannot hold &#x60;&#x3D;&#x60; in this filter while a value can (&#x60;expr&#x3D;a&#x3D;b&#x60; is key &#x60;expr&#x60;, value &#x60;a&#x3D;b&#x60;).  Beyond ASCII, the pattern accepts the Unicode blocks of letters and ideographs of the Basic Multilingual Plane and leaves out the blocks of punctuation, symbols, spaces and format characters (full-width &#x60;，&#x60;, &#x60;、&#x60;, zero-width and bidi controls, &#x60;©&#x60;, ...). A portable pattern has no &#x60;\\p{L}&#x60;, so a few non-letters inside those blocks pass; the server judges them. 
      * @throws {RequiredError}
      * @memberof EnhancedConnectionsApiInterface
      */
@@ -97,7 +99,7 @@ export interface EnhancedConnectionsApiInterface {
      * @param {number} [offset] Number of connections to skip, in creation-time order. Default 0.
      * @param {string} [status] Only connections in this status: &#x60;ACTIVE&#x60; or &#x60;DELETED&#x60;, in any case (&#x60;active&#x60;, &#x60;Deleted&#x60;, ...); the server compares it case-insensitively. 
      * @param {string} [name] Only connections with this name.
-     * @param {string} [tags] Only connections carrying these tags, as &#x60;key&#x3D;value&#x60; pairs separated by commas (&#x60;k1&#x3D;v1,k2&#x3D;v2&#x60;). Keys and values may hold letters (any script), digits, spaces and &#x60;_ . : &#x3D; + - @&#x60;, never a comma; a value may be empty. Each pair is split on its **first** &#x60;&#x3D;&#x60;, so a key cannot hold &#x60;&#x3D;&#x60; in this filter while a value can (&#x60;expr&#x3D;a&#x3D;b&#x60; is key &#x60;expr&#x60;, value &#x60;a&#x3D;b&#x60;).  The pattern does not narrow non-ASCII characters to letters (a portable pattern has no &#x60;\\p{L}&#x60;) and accepts only characters of the Basic Multilingual Plane; the server judges the rest. 
+     * @param {string} [tags] Only connections carrying these tags, as &#x60;key&#x3D;value&#x60; pairs separated by commas (&#x60;k1&#x3D;v1,k2&#x3D;v2&#x60;). Keys and values may hold letters (any script), digits, spaces and &#x60;_ . : &#x3D; + - @&#x60;, never a comma; a value may be empty. Each pair is split on its **first** &#x60;&#x3D;&#x60;, so a key cannot hold &#x60;&#x3D;&#x60; in this filter while a value can (&#x60;expr&#x3D;a&#x3D;b&#x60; is key &#x60;expr&#x60;, value &#x60;a&#x3D;b&#x60;).  Beyond ASCII, the pattern accepts the Unicode blocks of letters and ideographs of the Basic Multilingual Plane and leaves out the blocks of punctuation, symbols, spaces and format characters (full-width &#x60;，&#x60;, &#x60;、&#x60;, zero-width and bidi controls, &#x60;©&#x60;, ...). A portable pattern has no &#x60;\\p{L}&#x60;, so a few non-letters inside those blocks pass; the server judges them. 
      * @param {*} [options] Override http request option.
      * @throws {RequiredError}
      * @memberof EnhancedConnectionsApiInterface
