@@ -97,10 +97,13 @@ function specFactsModule() {
     for (const parameter of (operation.parameters ?? []).map(resolve)) {
       if (parameter.in !== 'query') continue;
       const schema = resolve(parameter.schema);
-      const { type, format, minimum, maximum, default: def, pattern } = schema;
+      const { type, format, minimum, maximum, default: def } = schema;
       // A filter that accepts its values in any case (`x-case-insensitive-enum`, with a pattern that
-      // spells "any case" for strict validators) reaches the client as an enum it matches in any case.
-      const values = schema.enum ?? schema['x-case-insensitive-enum'];
+      // spells "any case" for strict validators) reaches the client as an enum it matches in any
+      // case; its pattern says nothing more, so it stays out of the bundle.
+      const anyCase = schema['x-case-insensitive-enum'];
+      const values = schema.enum ?? anyCase;
+      const pattern = anyCase ? undefined : schema.pattern;
       // `x-rule` says a pattern in words, for error messages.
       const rule = schema['x-rule'];
       query[parameter.name] = Object.fromEntries(

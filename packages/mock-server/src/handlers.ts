@@ -12,8 +12,8 @@ const SHOW = /^\/v2\.0\/([^/]+)\/datasource\/enhanced-connections\/([^/]+)$/;
 // The spec's rules for `status` and `tags` (spec/dli-enhanced-connections.yaml). `/i` without `/u`
 // folds case the way the spec's pattern spells it: ASCII letters only.
 const STATUS = /^(ACTIVE|DELETED)$/i;
-const TAG_KEY = '[A-Za-z0-9 _.:+\\-@\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\uff66-\\uffdc]';
-const TAG_VALUE = '[A-Za-z0-9 _.:=+\\-@\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\uff66-\\uffdc]';
+const TAG_KEY = '[A-Za-z0-9 _.:+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]';
+const TAG_VALUE = '[A-Za-z0-9 _.:=+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]';
 const TAGS = new RegExp(`^${TAG_KEY}+=${TAG_VALUE}*(,${TAG_KEY}+=${TAG_VALUE}*)*$`);
 
 /** `k1=v1,k2=a=b` → [['k1', 'v1'], ['k2', 'a=b']]: each pair splits on its first `=` (inferred). */
