@@ -96,9 +96,18 @@ function specFactsModule() {
     const query = {};
     for (const parameter of (operation.parameters ?? []).map(resolve)) {
       if (parameter.in !== 'query') continue;
-      const { type, format, minimum, maximum, default: def, enum: values, pattern } = resolve(parameter.schema);
+      const schema = resolve(parameter.schema);
+      const { type, format, minimum, maximum, default: def } = schema;
+      // A filter that accepts its values in any case (`x-case-insensitive-enum`, with a pattern that
+      // spells "any case" for strict validators) reaches the client as an enum it matches in any
+      // case; its pattern says nothing more, so it stays out of the bundle.
+      const anyCase = schema['x-case-insensitive-enum'];
+      const values = schema.enum ?? anyCase;
+      const pattern = anyCase ? undefined : schema.pattern;
+      // `x-rule` says a pattern in words, for error messages.
+      const rule = schema['x-rule'];
       query[parameter.name] = Object.fromEntries(
-        Object.entries({ type, format, minimum, maximum, default: def, enum: values, pattern }).filter(
+        Object.entries({ type, format, minimum, maximum, default: def, enum: values, pattern, rule }).filter(
           ([, value]) => value !== undefined,
         ),
       );

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 const BUDGET_KB: Record<string, number> = {
   'createDliClient + pager': 10.5,
-  'createDliFetchClient only': 11.5,
+  'createDliFetchClient only': 11.6, // +0.1 kB for Huawei's tag rules in the tags pattern
 };
 
 test.each(Object.entries(BUDGET_KB))('%s stays within %d kB gzip', (app, budget) => {

@@ -15,6 +15,10 @@ export class DliError extends Error {
   }
 }
 
+// How DLI words "does not exist" in its English and Chinese messages ("is not exist", "does not
+// exist", "不存在").
+const SAYS_NOT_EXIST = /\bnot exist|不存在/i;
+
 /** Fields of an error answer from DLI or its API gateway. */
 export interface DliApiErrorInit {
   status: number;
@@ -51,9 +55,20 @@ export class DliApiError extends DliError {
     this.retryAfterMs = init.retryAfterMs;
   }
 
-  /** True for HTTP 404 and for DLI's "object does not exist" (HTTP 400 with `DLI.0002`). */
+  /**
+   * True when the answer says the object is not there: HTTP 404 (the API gateway; Huawei's
+   * Terraform provider reads it as "gone"), or HTTP 400 with `DLI.0002` ("the object does not
+   * exist"), or HTTP 400 with `DLI.0001` whose message says the object does not exist
+   * ("Connection … is not exist"). `DLI.0001` alone is DLI's generic "parameter check failed", so
+   * its message decides. No Huawei source documents the show operation's not-found answer; these
+   * are the answers its sources make likely.
+   *
+   * A connection can also be returned with `status: "DELETED"`: see `isDeleted`.
+   */
   get isNotFound(): boolean {
-    return this.status === 404 || (this.status === 400 && this.code === 'DLI.0002');
+    if (this.status === 404) return true;
+    if (this.status !== 400) return false;
+    return this.code === 'DLI.0002' || (this.code === 'DLI.0001' && SAYS_NOT_EXIST.test(this.message));
   }
 }
 

@@ -14,6 +14,7 @@ export type {
   PaginateConnectionsOptions,
   RequestOptions,
 } from './connections';
+export { isDeleted } from './connection-status';
 export { credentialsFromEnv, type EnvCredentials } from './credentials';
 export {
   DliApiError,

@@ -15,6 +15,8 @@ type ParameterRule = {
   readonly minimum?: number;
   readonly enum?: readonly string[];
   readonly pattern?: string;
+  /** The pattern in words. */
+  readonly rule?: string;
 };
 
 /**
@@ -60,7 +62,7 @@ function validateParameter(field: string, rule: ParameterRule, value: unknown): 
     return match;
   }
   if (rule.pattern && !compiled(rule.pattern).test(value)) {
-    throw new DliValidationError(field, `must match k=v[,k=v...] (${rule.pattern}), got ${JSON.stringify(value)}`);
+    throw new DliValidationError(field, `must match ${rule.rule ?? rule.pattern}, got ${JSON.stringify(value)}`);
   }
   return value;
 }

@@ -18,6 +18,7 @@ const EXPECTED: RegExp[] = [
   /^DLI\.0002 \(HTTP 400, request id [0-9a-f]{32}\), not found: true\n$/,
   /^has a request id 1\n$/,
   /^20260101T000000Z content-type;host;x-sdk-date\n$/,
+  /^([1-9]\d*) of \1 are deleted\n$/,
 ];
 
 beforeAll(() => mkdirSync(scratch, { recursive: true }));

@@ -9,7 +9,20 @@ export interface Answer {
 
 const LIST = /^\/v2\.0\/([^/]+)\/datasource\/enhanced-connections\/?$/;
 const SHOW = /^\/v2\.0\/([^/]+)\/datasource\/enhanced-connections\/([^/]+)$/;
-const TAGS = /^[^=,]+=[^=,]*(,[^=,]+=[^=,]*)*$/;
+// The spec's rules for `status` and `tags` (spec/dli-enhanced-connections.yaml). `/i` without `/u`
+// folds case the way the spec's pattern spells it: ASCII letters only.
+const STATUS = /^(ACTIVE|DELETED)$/i;
+const TAG_KEY = '[A-Za-z0-9 _.:+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]';
+const TAG_VALUE = '[A-Za-z0-9 _.:=+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]';
+const TAGS = new RegExp(`^${TAG_KEY}+=${TAG_VALUE}*(,${TAG_KEY}+=${TAG_VALUE}*)*$`);
+
+/** `k1=v1,k2=a=b` → [['k1', 'v1'], ['k2', 'a=b']]: each pair splits on its first `=` (inferred). */
+function parseTags(tags: string): Array<[string, string]> {
+  return tags.split(',').map((pair) => {
+    const at = pair.indexOf('=');
+    return [pair.slice(0, at), pair.slice(at + 1)];
+  });
+}
 
 function dliError(status: number, code: string, message: string): Answer {
   const body: DliErrorBody = { error_code: code, error_msg: message };
@@ -36,14 +49,14 @@ function list(store: Store, query: URLSearchParams): Answer {
   const offset = parseNonNegativeInt('offset', query.get('offset'), 0);
   if (typeof offset !== 'number') return offset;
   const status = query.get('status');
-  if (status !== null && !['ACTIVE', 'DELETED'].includes(status.toUpperCase())) {
+  if (status !== null && !STATUS.test(status)) {
     return dliError(400, 'DLI.0001', 'Parameter status is invalid: must be ACTIVE or DELETED.');
   }
   const tags = query.get('tags');
   if (tags !== null && !TAGS.test(tags)) {
     return dliError(400, 'DLI.0001', 'Parameter tags is invalid: must be k=v[,k=v...].');
   }
-  const wanted = tags === null ? [] : tags.split(',').map((pair) => pair.split('=') as [string, string]);
+  const wanted = tags === null ? [] : parseTags(tags);
   const name = query.get('name');
   const filtered = status !== null || name !== null || wanted.length > 0;
   const matching = !filtered ? store.connections : store.connections.filter(
@@ -61,6 +74,8 @@ function list(store: Store, query: URLSearchParams): Answer {
 
 function show(store: Store, id: string): Answer {
   const stored = store.byId.get(id);
+  // No source documents this answer: 400 with DLI's "object does not exist" code is inferred (the
+  // spec's show operation says from what). A DELETED connection is returned as it is, as DLI does.
   if (!stored) return dliError(400, 'DLI.0002', `The connection ${id} does not exist.`);
   const { isPrivis: _listOnly, ...fields } = stored.connection;
   return { status: 200, body: { is_success: true, message: '', ...fields } };

@@ -1,6 +1,6 @@
 // The stand-in's DLI semantics, checked over real HTTP, with every answer validated against spec/.
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
-import { generateConnections, type MockDli, startMockDli } from '@dli-sdk/mock-server';
+import { generateConnections, type MockDli, startMockDli, type StoredConnection } from '@dli-sdk/mock-server';
 import { schemaErrors } from '../../types/test/spec-validator';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
@@ -80,6 +80,35 @@ test('show returns the flattened connection without isPrivis, or 400 + DLI.0002'
   const { response, body: missing } = await get(`${LIST}/00000000-0000-4000-8000-000000000000`);
   expect(response.status).toBe(400);
   expect(missing.error_code).toBe('DLI.0002');
+});
+
+test('tags pairs split on their first "="; keys and values take what Huawei\'s tag rules allow', async () => {
+  const stored: StoredConnection[] = [
+    { connection: { id: 'expr', status: 'ACTIVE' as const }, tags: { expr: 'a=b' } },
+    { connection: { id: 'cjk', status: 'ACTIVE' as const }, tags: { 部门: '数据 湖', 'k.e:y+@-_': 'v=1' } },
+    { connection: { id: 'deleted', status: 'DELETED' as const }, tags: { expr: 'a=b' } },
+  ];
+  const own = await startMockDli({ connections: stored });
+  try {
+    const ids = async (query: string) => {
+      const response = await fetch(`${own.url}${LIST}?${query}`);
+      const body = await response.json();
+      expect(schemaErrors('ListEnhancedConnectionsResponse', body)).toEqual([]);
+      return body.connections.map((c: { id: string }) => c.id);
+    };
+    expect(await ids(`tags=${encodeURIComponent('expr=a=b')}`)).toEqual(['expr', 'deleted']);
+    expect(await ids(`tags=${encodeURIComponent('expr=a')}`)).toEqual([]);
+    expect(await ids(`tags=${encodeURIComponent('部门=数据 湖,k.e:y+@-_=v=1')}`)).toEqual(['cjk']);
+    expect(await ids(`tags=${encodeURIComponent('expr=a=b')}&status=Deleted`)).toEqual(['deleted']);
+    for (const bad of ['a=b;c', 'a/b=c', 'emoji=😀']) {
+      const response = await fetch(`${own.url}${LIST}?tags=${encodeURIComponent(bad)}`);
+      expect(response.status).toBe(400);
+    }
+    const dotless = await fetch(`${own.url}${LIST}?status=${encodeURIComponent('actıve')}`);
+    expect(dotless.status).toBe(400);
+  } finally {
+    await own.close();
+  }
 });
 
 test('every answer carries X-Request-Id and CORS headers; preflight is answered', async () => {

@@ -28,7 +28,10 @@ export type ListEnhancedConnectionsResponse = Schemas['ListEnhancedConnectionsRe
 export type ShowEnhancedConnectionResponse = Schemas['ShowEnhancedConnectionResponse'];
 /** An error body of DLI (`error_code`, `error_msg`) or of the API gateway (adds `request_id`). */
 export type DliErrorBody = Schemas['DliErrorBody'];
-/** Query parameters of the list operation. */
+/**
+ * Query parameters of the list operation. `status` is a string: `ACTIVE` or `DELETED` in any case,
+ * as the server compares it case-insensitively.
+ */
 export type ListEnhancedConnectionsQuery = NonNullable<
   operations['listEnhancedConnections']['parameters']['query']
 >;

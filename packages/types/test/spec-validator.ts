@@ -31,3 +31,9 @@ export function schemaErrors(name: string, value: unknown): string[] {
   const validate = schemaValidator(name);
   return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
 }
+
+/** The errors of `value` against an inline schema of the spec (a parameter's), as readable lines. */
+export function inlineSchemaErrors(schema: object, value: unknown): string[] {
+  const validate = ajv.compile(schema);
+  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+}

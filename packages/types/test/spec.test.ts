@@ -1,6 +1,6 @@
 // The spec's own examples must satisfy the spec's own schemas, and the schemas must be strict
 // enough to reject what the reference rules out.
-import { schemaErrors, spec } from './spec-validator';
+import { inlineSchemaErrors, schemaErrors, spec } from './spec-validator';
 
 type Operation = { responses: Record<string, { $ref?: string; content?: Record<string, { schema: { $ref: string }; examples?: Record<string, { value: unknown }>; example?: unknown }> }> };
 
@@ -38,4 +38,64 @@ test('every region of the reference has a server; eu-west-101 is on the .eu doma
   expect(regional.variables.region.enum).toHaveLength(27);
   expect(regional.variables.region.enum).not.toContain('eu-west-101');
   expect(eu.url).toBe('https://dli.eu-west-101.myhuaweicloud.eu');
+});
+
+// Query parameters as a strict validator of the spec sees them (ajv, the spec's own schemas).
+type QueryParameter = { name: string; schema: { $ref?: string } };
+const listParameters = spec.paths['/v2.0/{project_id}/datasource/enhanced-connections'].get.parameters as QueryParameter[];
+function parameterErrors(name: string, value: unknown): string[] {
+  const { schema } = listParameters.find((parameter) => parameter.name === name)!;
+  return schema.$ref ? schemaErrors(schema.$ref.split('/').pop()!, value) : inlineSchemaErrors(schema, value);
+}
+
+// Huawei's tag rules (dli_02_0187): letters of any script, digits, spaces and `_ . : = + - @`; never a comma.
+const TAGS_ALLOWED = [
+  'env=prod',
+  'env=prod,team=data',
+  'expr=a=b',
+  'k==',
+  'k=',
+  'owner=data team@example.com',
+  'version=1.2:3+4-5@6',
+  'team name=data lake',
+  '部门=数据湖,环境=生产',
+  'café=ñandú',
+  'a_b.c:d+e-f@g=x',
+  'верх=связь',
+  'データ=接続',
+  '데이터=연결',
+  'Ωμέγα=1',
+  'ｅｎｖ=ｐｒｏｄ１',
+];
+const TAGS_REJECTED = [
+  ...['env', '=prod', '', 'a=b,,c=d', 'a=b,', ',a=b', 'a=b,c'], // not k=v pairs
+  ...['a=b;c=d', 'a=b#c', 'a/b=c', 'a=b\nc', 'k="v"'], // ASCII the rules leave out
+  ...['emoji=😀', 'a=b，c=d', 'a=b、c', 'a=©', 'a=«b»'], // non-ASCII symbols and punctuation
+  ...['a\u200b=b', 'a=\u202eb', 'a=b\u00a0', 'a=\ufeff'], // invisible characters
+];
+
+test.each(TAGS_ALLOWED)('the tags parameter accepts %j', (tags) => {
+  expect(parameterErrors('tags', tags)).toEqual([]);
+});
+
+test.each(TAGS_REJECTED)('the tags parameter rejects %j', (tags) => {
+  expect(parameterErrors('tags', tags)).not.toEqual([]);
+});
+
+test('the status parameter accepts any case of the status values; the response status stays the enum', () => {
+  for (const status of ['ACTIVE', 'active', 'Active', 'aCtIvE', 'DELETED', 'deleted', 'Deleted']) {
+    expect(parameterErrors('status', status)).toEqual([]);
+  }
+  for (const status of ['RUNNING', 'ACTIVEX', ' active', '', 'actıve']) expect(parameterErrors('status', status)).not.toEqual([]);
+  const filter = spec.components.schemas.EnhancedConnectionStatusFilter;
+  expect(filter['x-case-insensitive-enum']).toEqual(spec.components.schemas.EnhancedConnectionStatus.enum);
+  expect(schemaErrors('EnhancedConnection', { status: 'active' })).not.toEqual([]);
+  expect(schemaErrors('EnhancedConnection', { status: 'DELETED' })).toEqual([]);
+});
+
+test('isPrivis is allowed on show (a boolean), not promised', () => {
+  expect(schemaErrors('ShowEnhancedConnectionResponse', { is_success: true, id: 'x', isPrivis: true })).toEqual([]);
+  expect(schemaErrors('ShowEnhancedConnectionResponse', { is_success: true, id: 'x' })).toEqual([]);
+  expect(schemaErrors('ShowEnhancedConnectionResponse', { is_success: true, id: 'x', isPrivis: 'yes' })).not.toEqual([]);
+  expect(schemaErrors('EnhancedConnection', { isPrivis: 'yes' })).not.toEqual([]);
 });

@@ -16,7 +16,10 @@ export type paths = {
          * List enhanced datasource connections
          * @description Lists the enhanced datasource connections of a project, ordered by creation time (ascending).
          *     Page with `limit` and `offset`: advance `offset` by the number of connections received and stop
-         *     on an empty page or a page shorter than `limit`. `limit=0` returns every connection in one response.
+         *     on an empty page. That is what Huawei's Terraform provider does (its vendored
+         *     `pagination/offset.go`); no source documents that a page shorter than `limit` is the last, and
+         *     no maximum `limit` is documented, so a server or gateway may cap pages. `limit=0` returns every
+         *     connection in one response.
          */
         get: operations["listEnhancedConnections"];
         put?: never;
@@ -41,9 +44,15 @@ export type paths = {
         };
         /**
          * Show one enhanced datasource connection
-         * @description Returns one connection, its fields flattened beside `is_success` and `message` (no `isPrivis`).
-         *     An unknown id is answered with HTTP 400 and `DLI.0002`. Huawei's Terraform provider also treats a
-         *     returned `status` of `DELETED` as not found.
+         * @description Returns one connection, its fields flattened beside `is_success` and `message`.
+         *
+         *     **Not found.** The reference documents no not-found answer. What is known: the API gateway
+         *     answers 404 for what it cannot route; DLI's error codes include `DLI.0002` ("the object does not
+         *     exist") and its sibling privileges endpoint documents `DLI.0001` "Connection … is not exist".
+         *     That an unknown id gets HTTP 400 with one of these codes is **inferred** from them, not
+         *     documented. A connection that was deleted may still be returned, with `status: DELETED`:
+         *     Huawei's Terraform provider treats only a 404, or a 200 whose `status` is `DELETED`, as gone.
+         *     Check the `status` of what you get.
          */
         get: operations["showEnhancedConnection"];
         put?: never;
@@ -63,6 +72,13 @@ export type components = {
          * @enum {string}
          */
         EnhancedConnectionStatus: "ACTIVE" | "DELETED";
+        /**
+         * @description A connection status as a filter: `ACTIVE` or `DELETED` in any case. The values are those of
+         *     `EnhancedConnectionStatus` (listed in `x-case-insensitive-enum`); the pattern spells "any case"
+         *     with character classes because a portable pattern has no case-insensitive flag.
+         * @example active
+         */
+        EnhancedConnectionStatusFilter: string;
         /**
          * @description Peering status of a queue or elastic resource pool.
          * @enum {string}
@@ -129,14 +145,16 @@ export type components = {
             /** @description Routes of the connection. Not in Huawei's reference; seen in real responses. */
             routes?: components["schemas"]["EnhancedConnectionRoute"][];
         };
-        /** @description An enhanced datasource connection, as the list operation returns it. */
-        EnhancedConnection: components["schemas"]["EnhancedConnectionFields"] & {
+        /** @description Whether project permissions were granted for the connection. */
+        EnhancedConnectionPrivileges: {
             /**
-             * @description `false` if project permissions were granted for the connection, else `true`.
-             *     camelCase on the wire; list response only.
+             * @description `false` if project permissions were granted for the connection, else `true`. camelCase on
+             *     the wire. Documented for the list operation; the show operation may carry it too.
              */
             isPrivis?: boolean;
         };
+        /** @description An enhanced datasource connection, as the list operation returns it. */
+        EnhancedConnection: components["schemas"]["EnhancedConnectionFields"] & components["schemas"]["EnhancedConnectionPrivileges"];
         /** @description The status fields every DLI response carries. */
         ResponseEnvelope: {
             /** @description `true` when the request succeeded; a 2xx body with `false` is a failure. */
@@ -150,13 +168,13 @@ export type components = {
             connections?: components["schemas"]["EnhancedConnection"][];
             /**
              * Format: int32
-             * @description Number of connections returned. The reference does not say whether this is the page size or
-             *     the total: do not rely on it as a total.
+             * @description "Number of connections returned" (the reference's only words). No source calls it a
+             *     total: do not rely on it as one.
              */
             count?: number;
         };
         /** @description One enhanced connection, its fields beside the response status. */
-        ShowEnhancedConnectionResponse: components["schemas"]["ResponseEnvelope"] & components["schemas"]["EnhancedConnectionFields"];
+        ShowEnhancedConnectionResponse: components["schemas"]["ResponseEnvelope"] & components["schemas"]["EnhancedConnectionFields"] & components["schemas"]["EnhancedConnectionPrivileges"];
         /**
          * @description An error body. DLI itself answers `error_code` and `error_msg` (codes `DLI.*`); the API gateway,
          *     which rejects a request before DLI sees it, adds `request_id` (codes `APIGW.*`, older `APIG.*`).
@@ -190,12 +208,23 @@ export type components = {
                 "application/json": components["schemas"]["DliErrorBody"];
             };
         };
+        /** @description DLI server-side error. */
+        InternalServerError: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DliErrorBody"];
+            };
+        };
         /**
-         * @description Authentication failed: a bad IAM token, AK/SK signature or expired token (`APIGW.0301`), a signature
-         *     or clock skew over 15 minutes (`APIGW.0303`), or DLI authentication errors (`DLI.0013`, `DLI.0014`).
-         *     Never retried: five failed AK/SK authentications in a row lock the key for five minutes.
+         * @description Gateway response. Authentication failed: a bad IAM token, AK/SK signature or expired token
+         *     (`APIGW.0301`), a signature or clock skew over 15 minutes (`APIGW.0303`), or DLI authentication
+         *     errors (`DLI.0013`, `DLI.0014`). Never retried: five failed AK/SK authentications in a row lock
+         *     the key for five minutes.
          */
-        Unauthorized: {
+        GatewayUnauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -211,8 +240,8 @@ export type components = {
                 "application/json": components["schemas"]["DliErrorBody"];
             };
         };
-        /** @description Not authorised (`APIGW.0302`, `APIGW.0306`). */
-        Forbidden: {
+        /** @description Gateway response. Not authorised (`APIGW.0302`, `APIGW.0306`). */
+        GatewayForbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -221,8 +250,11 @@ export type components = {
                 "application/json": components["schemas"]["DliErrorBody"];
             };
         };
-        /** @description No such API (`APIGW.0101`) or no related resource (`DLI.0023`). */
-        NotFound: {
+        /**
+         * @description Gateway response. No such API (`APIGW.0101`), or no related resource (`DLI.0023`). Huawei's
+         *     Terraform provider treats a 404 on the show operation as "the connection is gone".
+         */
+        GatewayNotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -231,8 +263,8 @@ export type components = {
                 "application/json": components["schemas"]["DliErrorBody"];
             };
         };
-        /** @description Throttled by the API gateway (`APIGW.0308`; by default 200 calls per second per API). */
-        TooManyRequests: {
+        /** @description Gateway response. Throttled (`APIGW.0308`; by default 200 calls per second per API). */
+        GatewayTooManyRequests: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 "Retry-After": components["headers"]["RetryAfter"];
@@ -249,8 +281,8 @@ export type components = {
                 "application/json": components["schemas"]["DliErrorBody"];
             };
         };
-        /** @description DLI server-side error. */
-        InternalServerError: {
+        /** @description Gateway response. The API gateway could not reach DLI (`APIGW.0202`). */
+        GatewayBadGateway: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -259,8 +291,8 @@ export type components = {
                 "application/json": components["schemas"]["DliErrorBody"];
             };
         };
-        /** @description The API gateway could not reach DLI (`APIGW.0202`). */
-        BadGateway: {
+        /** @description Gateway response. DLI is temporarily unavailable. */
+        GatewayServiceUnavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -269,17 +301,7 @@ export type components = {
                 "application/json": components["schemas"]["DliErrorBody"];
             };
         };
-        /** @description DLI is temporarily unavailable. */
-        ServiceUnavailable: {
-            headers: {
-                "X-Request-Id": components["headers"]["XRequestId"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["DliErrorBody"];
-            };
-        };
-        /** @description DLI did not answer the API gateway in time (`APIGW.0203`). */
+        /** @description Gateway response. DLI did not answer the API gateway in time (`APIGW.0203`). */
         GatewayTimeout: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -318,12 +340,24 @@ export interface operations {
                 limit?: number;
                 /** @description Number of connections to skip, in creation-time order. Default 0. */
                 offset?: number;
-                /** @description Only connections in this status. The server compares it case-insensitively. */
-                status?: components["schemas"]["EnhancedConnectionStatus"];
+                /**
+                 * @description Only connections in this status: `ACTIVE` or `DELETED`, in any case (`active`, `Deleted`, ...);
+                 *     the server compares it case-insensitively.
+                 */
+                status?: components["schemas"]["EnhancedConnectionStatusFilter"];
                 /** @description Only connections with this name. */
                 name?: string;
                 /**
-                 * @description Only connections carrying these tags, as `key=value` pairs separated by commas (`k1=v1,k2=v2`).
+                 * @description Only connections carrying these tags, as `key=value` pairs separated by commas
+                 *     (`k1=v1,k2=v2`). Keys and values may hold letters (any script), digits, spaces and
+                 *     `_ . : = + - @`, never a comma; a value may be empty. Each pair is split on its **first**
+                 *     `=`, so a key cannot hold `=` in this filter while a value can (`expr=a=b` is key `expr`,
+                 *     value `a=b`).
+                 *
+                 *     Beyond ASCII, the pattern accepts the Unicode blocks of letters and ideographs of the Basic
+                 *     Multilingual Plane and leaves out the blocks of punctuation, symbols, spaces and format
+                 *     characters (full-width `，`, `、`, zero-width and bidi controls, `©`, ...). A portable pattern
+                 *     has no `\p{L}`, so a few non-letters inside those blocks pass; the server judges them.
                  * @example env=prod,team=data
                  */
                 tags?: string;
@@ -348,13 +382,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["GatewayForbidden"];
+            404: components["responses"]["GatewayNotFound"];
+            429: components["responses"]["GatewayTooManyRequests"];
             500: components["responses"]["InternalServerError"];
-            502: components["responses"]["BadGateway"];
-            503: components["responses"]["ServiceUnavailable"];
+            502: components["responses"]["GatewayBadGateway"];
+            503: components["responses"]["GatewayServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
         };
     };
@@ -383,13 +417,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["GatewayForbidden"];
+            404: components["responses"]["GatewayNotFound"];
+            429: components["responses"]["GatewayTooManyRequests"];
             500: components["responses"]["InternalServerError"];
-            502: components["responses"]["BadGateway"];
-            503: components["responses"]["ServiceUnavailable"];
+            502: components["responses"]["GatewayBadGateway"];
+            503: components["responses"]["GatewayServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
         };
     };

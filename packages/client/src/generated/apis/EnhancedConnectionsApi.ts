@@ -2,7 +2,7 @@
 // Change the spec (or openapitools.json) and regenerate instead.
 /**
  * Huawei Cloud DLI — enhanced datasource connections
- * The read operations of Data Lake Insight (DLI) enhanced datasource connections (API ids `dli_02_0190` \"list\" and `dli_02_0189` \"show\").  This document is the single hand-written source of truth of dli-sdk: `npm run generate` derives `@dli-sdk/types` and the generated layer of `@dli-sdk/client` from it.  Unknown response fields are allowed everywhere (real servers add fields over time) and clients keep them.  Facts that Huawei\'s reference does not state, but that are inferred from Huawei\'s own SDKs or real responses, say so in their description. 
+ * The read operations of Data Lake Insight (DLI) enhanced datasource connections (API ids `dli_02_0190` \"list\" and `dli_02_0189` \"show\").  This document is the single hand-written source of truth of dli-sdk: `npm run generate` derives `@dli-sdk/types` and the generated layer of `@dli-sdk/client` from it.  Unknown response fields are allowed everywhere (real servers add fields over time) and clients keep them.  Every parameter, schema and response carries `x-source`: where its facts come from, or that they are inferred and from what. The sources are Huawei\'s API reference (`dli_02_0190` list, `dli_02_0189` show, `dli_02_0187` create connection, for its tag rules; also as mirrored for Open Telekom Cloud in `opentelekomcloud-docs/data-lake-insight`), the models and request metadata of Huawei\'s v3 SDKs (Python `huaweicloudsdkdli/v1/model/_*.py`, Java `DliMeta.java`, Go `services/dli/v1/dli_meta.go`, Node.js), Huawei\'s Terraform provider (`huaweicloud/services/dli/…datasource_connection*.go` and its vendored `pagination/offset.go`), and the API gateway\'s error-code reference.  The seed document of this project is an older version of `dli_02_0190`. Where the current reference says more, the spec follows the current one and says so: `tags`, `limit=0`, `isPrivis`, `hosts`, `elastic_resource_pools` and `ipv6_enable` are not in the seed. 
  *
  * The version of the OpenAPI document: 2.0.0
  * 
@@ -15,7 +15,6 @@
 import * as runtime from '../runtime';
 import type {
     DliErrorBody,
-    EnhancedConnectionStatus,
     ListEnhancedConnectionsResponse,
     ShowEnhancedConnectionResponse,
 } from '../models/index';
@@ -36,15 +35,27 @@ export interface ListEnhancedConnectionsRequest {
      */
     offset?: number;
     /**
-     * Only connections in this status. The server compares it case-insensitively.
+     * Only connections in this status: `ACTIVE` or `DELETED`, in any case (`active`, `Deleted`, ...);
+     * the server compares it case-insensitively.
+     * 
      */
-    status?: EnhancedConnectionStatus;
+    status?: string;
     /**
      * Only connections with this name.
      */
     name?: string;
     /**
-     * Only connections carrying these tags, as `key=value` pairs separated by commas (`k1=v1,k2=v2`).
+     * Only connections carrying these tags, as `key=value` pairs separated by commas
+     * (`k1=v1,k2=v2`). Keys and values may hold letters (any script), digits, spaces and
+     * `_ . : = + - @`, never a comma; a value may be empty. Each pair is split on its **first**
+     * `=`, so a key cannot hold `=` in this filter while a value can (`expr=a=b` is key `expr`,
+     * value `a=b`).
+     * 
+     * Beyond ASCII, the pattern accepts the Unicode blocks of letters and ideographs of the Basic
+     * Multilingual Plane and leaves out the blocks of punctuation, symbols, spaces and format
+     * characters (full-width `，`, `、`, zero-width and bidi controls, `©`, ...). A portable pattern
+     * has no `\p{L}`, so a few non-letters inside those blocks pass; the server judges them.
+     * 
      */
     tags?: string;
 }
@@ -72,23 +83,23 @@ export interface EnhancedConnectionsApiInterface {
      * @param {string} project_id IAM project id (32 hex characters in practice; sent as one percent-encoded path segment).
      * @param {number} [limit] Maximum number of connections to return. Default 100; &#x60;0&#x60; returns all connections. No maximum is documented. (Huawei\&#39;s reference types it as String; its SDKs send an int32.) 
      * @param {number} [offset] Number of connections to skip, in creation-time order. Default 0.
-     * @param {EnhancedConnectionStatus} [status] Only connections in this status. The server compares it case-insensitively.
+     * @param {string} [status] Only connections in this status: &#x60;ACTIVE&#x60; or &#x60;DELETED&#x60;, in any case (&#x60;active&#x60;, &#x60;Deleted&#x60;, ...); the server compares it case-insensitively. 
      * @param {string} [name] Only connections with this name.
-     * @param {string} [tags] Only connections carrying these tags, as &#x60;key&#x3D;value&#x60; pairs separated by commas (&#x60;k1&#x3D;v1,k2&#x3D;v2&#x60;).
+     * @param {string} [tags] Only connections carrying these tags, as &#x60;key&#x3D;value&#x60; pairs separated by commas (&#x60;k1&#x3D;v1,k2&#x3D;v2&#x60;). Keys and values may hold letters (any script), digits, spaces and &#x60;_ . : &#x3D; + - @&#x60;, never a comma; a value may be empty. Each pair is split on its **first** &#x60;&#x3D;&#x60;, so a key cannot hold &#x60;&#x3D;&#x60; in this filter while a value can (&#x60;expr&#x3D;a&#x3D;b&#x60; is key &#x60;expr&#x60;, value &#x60;a&#x3D;b&#x60;).  Beyond ASCII, the pattern accepts the Unicode blocks of letters and ideographs of the Basic Multilingual Plane and leaves out the blocks of punctuation, symbols, spaces and format characters (full-width &#x60;，&#x60;, &#x60;、&#x60;, zero-width and bidi controls, &#x60;©&#x60;, ...). A portable pattern has no &#x60;\\p{L}&#x60;, so a few non-letters inside those blocks pass; the server judges them. 
      * @throws {RequiredError}
      * @memberof EnhancedConnectionsApiInterface
      */
     listEnhancedConnectionsRequestOpts(requestParameters: ListEnhancedConnectionsRequest): Promise<runtime.RequestOpts>;
 
     /**
-     * Lists the enhanced datasource connections of a project, ordered by creation time (ascending). Page with `limit` and `offset`: advance `offset` by the number of connections received and stop on an empty page or a page shorter than `limit`. `limit=0` returns every connection in one response. 
+     * Lists the enhanced datasource connections of a project, ordered by creation time (ascending). Page with `limit` and `offset`: advance `offset` by the number of connections received and stop on an empty page. That is what Huawei\'s Terraform provider does (its vendored `pagination/offset.go`); no source documents that a page shorter than `limit` is the last, and no maximum `limit` is documented, so a server or gateway may cap pages. `limit=0` returns every connection in one response. 
      * @summary List enhanced datasource connections
      * @param {string} project_id IAM project id (32 hex characters in practice; sent as one percent-encoded path segment).
      * @param {number} [limit] Maximum number of connections to return. Default 100; &#x60;0&#x60; returns all connections. No maximum is documented. (Huawei\&#39;s reference types it as String; its SDKs send an int32.) 
      * @param {number} [offset] Number of connections to skip, in creation-time order. Default 0.
-     * @param {EnhancedConnectionStatus} [status] Only connections in this status. The server compares it case-insensitively.
+     * @param {string} [status] Only connections in this status: &#x60;ACTIVE&#x60; or &#x60;DELETED&#x60;, in any case (&#x60;active&#x60;, &#x60;Deleted&#x60;, ...); the server compares it case-insensitively. 
      * @param {string} [name] Only connections with this name.
-     * @param {string} [tags] Only connections carrying these tags, as &#x60;key&#x3D;value&#x60; pairs separated by commas (&#x60;k1&#x3D;v1,k2&#x3D;v2&#x60;).
+     * @param {string} [tags] Only connections carrying these tags, as &#x60;key&#x3D;value&#x60; pairs separated by commas (&#x60;k1&#x3D;v1,k2&#x3D;v2&#x60;). Keys and values may hold letters (any script), digits, spaces and &#x60;_ . : &#x3D; + - @&#x60;, never a comma; a value may be empty. Each pair is split on its **first** &#x60;&#x3D;&#x60;, so a key cannot hold &#x60;&#x3D;&#x60; in this filter while a value can (&#x60;expr&#x3D;a&#x3D;b&#x60; is key &#x60;expr&#x60;, value &#x60;a&#x3D;b&#x60;).  Beyond ASCII, the pattern accepts the Unicode blocks of letters and ideographs of the Basic Multilingual Plane and leaves out the blocks of punctuation, symbols, spaces and format characters (full-width &#x60;，&#x60;, &#x60;、&#x60;, zero-width and bidi controls, &#x60;©&#x60;, ...). A portable pattern has no &#x60;\\p{L}&#x60;, so a few non-letters inside those blocks pass; the server judges them. 
      * @param {*} [options] Override http request option.
      * @throws {RequiredError}
      * @memberof EnhancedConnectionsApiInterface
@@ -96,7 +107,7 @@ export interface EnhancedConnectionsApiInterface {
     listEnhancedConnectionsRaw(requestParameters: ListEnhancedConnectionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ListEnhancedConnectionsResponse>>;
 
     /**
-     * Lists the enhanced datasource connections of a project, ordered by creation time (ascending). Page with `limit` and `offset`: advance `offset` by the number of connections received and stop on an empty page or a page shorter than `limit`. `limit=0` returns every connection in one response. 
+     * Lists the enhanced datasource connections of a project, ordered by creation time (ascending). Page with `limit` and `offset`: advance `offset` by the number of connections received and stop on an empty page. That is what Huawei\'s Terraform provider does (its vendored `pagination/offset.go`); no source documents that a page shorter than `limit` is the last, and no maximum `limit` is documented, so a server or gateway may cap pages. `limit=0` returns every connection in one response. 
      * List enhanced datasource connections
      */
     listEnhancedConnections(requestParameters: ListEnhancedConnectionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ListEnhancedConnectionsResponse>;
@@ -111,7 +122,7 @@ export interface EnhancedConnectionsApiInterface {
     showEnhancedConnectionRequestOpts(requestParameters: ShowEnhancedConnectionRequest): Promise<runtime.RequestOpts>;
 
     /**
-     * Returns one connection, its fields flattened beside `is_success` and `message` (no `isPrivis`). An unknown id is answered with HTTP 400 and `DLI.0002`. Huawei\'s Terraform provider also treats a returned `status` of `DELETED` as not found. 
+     * Returns one connection, its fields flattened beside `is_success` and `message`.  **Not found.** The reference documents no not-found answer. What is known: the API gateway answers 404 for what it cannot route; DLI\'s error codes include `DLI.0002` (\"the object does not exist\") and its sibling privileges endpoint documents `DLI.0001` \"Connection … is not exist\". That an unknown id gets HTTP 400 with one of these codes is **inferred** from them, not documented. A connection that was deleted may still be returned, with `status: DELETED`: Huawei\'s Terraform provider treats only a 404, or a 200 whose `status` is `DELETED`, as gone. Check the `status` of what you get. 
      * @summary Show one enhanced datasource connection
      * @param {string} project_id IAM project id (32 hex characters in practice; sent as one percent-encoded path segment).
      * @param {string} connection_id Connection id (a UUID in practice; sent as one percent-encoded path segment).
@@ -122,7 +133,7 @@ export interface EnhancedConnectionsApiInterface {
     showEnhancedConnectionRaw(requestParameters: ShowEnhancedConnectionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ShowEnhancedConnectionResponse>>;
 
     /**
-     * Returns one connection, its fields flattened beside `is_success` and `message` (no `isPrivis`). An unknown id is answered with HTTP 400 and `DLI.0002`. Huawei\'s Terraform provider also treats a returned `status` of `DELETED` as not found. 
+     * Returns one connection, its fields flattened beside `is_success` and `message`.  **Not found.** The reference documents no not-found answer. What is known: the API gateway answers 404 for what it cannot route; DLI\'s error codes include `DLI.0002` (\"the object does not exist\") and its sibling privileges endpoint documents `DLI.0001` \"Connection … is not exist\". That an unknown id gets HTTP 400 with one of these codes is **inferred** from them, not documented. A connection that was deleted may still be returned, with `status: DELETED`: Huawei\'s Terraform provider treats only a 404, or a 200 whose `status` is `DELETED`, as gone. Check the `status` of what you get. 
      * Show one enhanced datasource connection
      */
     showEnhancedConnection(requestParameters: ShowEnhancedConnectionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ShowEnhancedConnectionResponse>;
@@ -190,7 +201,7 @@ export class EnhancedConnectionsApi extends runtime.BaseAPI implements EnhancedC
     }
 
     /**
-     * Lists the enhanced datasource connections of a project, ordered by creation time (ascending). Page with `limit` and `offset`: advance `offset` by the number of connections received and stop on an empty page or a page shorter than `limit`. `limit=0` returns every connection in one response. 
+     * Lists the enhanced datasource connections of a project, ordered by creation time (ascending). Page with `limit` and `offset`: advance `offset` by the number of connections received and stop on an empty page. That is what Huawei\'s Terraform provider does (its vendored `pagination/offset.go`); no source documents that a page shorter than `limit` is the last, and no maximum `limit` is documented, so a server or gateway may cap pages. `limit=0` returns every connection in one response. 
      * List enhanced datasource connections
      */
     async listEnhancedConnectionsRaw(requestParameters: ListEnhancedConnectionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ListEnhancedConnectionsResponse>> {
@@ -201,7 +212,7 @@ export class EnhancedConnectionsApi extends runtime.BaseAPI implements EnhancedC
     }
 
     /**
-     * Lists the enhanced datasource connections of a project, ordered by creation time (ascending). Page with `limit` and `offset`: advance `offset` by the number of connections received and stop on an empty page or a page shorter than `limit`. `limit=0` returns every connection in one response. 
+     * Lists the enhanced datasource connections of a project, ordered by creation time (ascending). Page with `limit` and `offset`: advance `offset` by the number of connections received and stop on an empty page. That is what Huawei\'s Terraform provider does (its vendored `pagination/offset.go`); no source documents that a page shorter than `limit` is the last, and no maximum `limit` is documented, so a server or gateway may cap pages. `limit=0` returns every connection in one response. 
      * List enhanced datasource connections
      */
     async listEnhancedConnections(requestParameters: ListEnhancedConnectionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ListEnhancedConnectionsResponse> {
@@ -253,7 +264,7 @@ export class EnhancedConnectionsApi extends runtime.BaseAPI implements EnhancedC
     }
 
     /**
-     * Returns one connection, its fields flattened beside `is_success` and `message` (no `isPrivis`). An unknown id is answered with HTTP 400 and `DLI.0002`. Huawei\'s Terraform provider also treats a returned `status` of `DELETED` as not found. 
+     * Returns one connection, its fields flattened beside `is_success` and `message`.  **Not found.** The reference documents no not-found answer. What is known: the API gateway answers 404 for what it cannot route; DLI\'s error codes include `DLI.0002` (\"the object does not exist\") and its sibling privileges endpoint documents `DLI.0001` \"Connection … is not exist\". That an unknown id gets HTTP 400 with one of these codes is **inferred** from them, not documented. A connection that was deleted may still be returned, with `status: DELETED`: Huawei\'s Terraform provider treats only a 404, or a 200 whose `status` is `DELETED`, as gone. Check the `status` of what you get. 
      * Show one enhanced datasource connection
      */
     async showEnhancedConnectionRaw(requestParameters: ShowEnhancedConnectionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ShowEnhancedConnectionResponse>> {
@@ -264,7 +275,7 @@ export class EnhancedConnectionsApi extends runtime.BaseAPI implements EnhancedC
     }
 
     /**
-     * Returns one connection, its fields flattened beside `is_success` and `message` (no `isPrivis`). An unknown id is answered with HTTP 400 and `DLI.0002`. Huawei\'s Terraform provider also treats a returned `status` of `DELETED` as not found. 
+     * Returns one connection, its fields flattened beside `is_success` and `message`.  **Not found.** The reference documents no not-found answer. What is known: the API gateway answers 404 for what it cannot route; DLI\'s error codes include `DLI.0002` (\"the object does not exist\") and its sibling privileges endpoint documents `DLI.0001` \"Connection … is not exist\". That an unknown id gets HTTP 400 with one of these codes is **inferred** from them, not documented. A connection that was deleted may still be returned, with `status: DELETED`: Huawei\'s Terraform provider treats only a 404, or a 200 whose `status` is `DELETED`, as gone. Check the `status` of what you get. 
      * Show one enhanced datasource connection
      */
     async showEnhancedConnection(requestParameters: ShowEnhancedConnectionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ShowEnhancedConnectionResponse> {

@@ -72,8 +72,8 @@ export interface EnhancedConnection {
      */
     routes?: Array<EnhancedConnectionRoute>;
     /**
-     * `false` if project permissions were granted for the connection, else `true`.
-     * camelCase on the wire; list response only.
+     * `false` if project permissions were granted for the connection, else `true`. camelCase on
+     * the wire. Documented for the list operation; the show operation may carry it too.
      * 
      */
     isPrivis?: boolean;
@@ -147,6 +147,19 @@ export interface EnhancedConnectionHost {
      * IPv4 address of the host.
      */
     ip?: string;
+}
+/**
+ * Whether project permissions were granted for the connection.
+ * @export
+ * @interface EnhancedConnectionPrivileges
+ */
+export interface EnhancedConnectionPrivileges {
+    /**
+     * `false` if project permissions were granted for the connection, else `true`. camelCase on
+     * the wire. Documented for the list operation; the show operation may carry it too.
+     * 
+     */
+    isPrivis?: boolean;
 }
 /**
  * The peering state of one queue or elastic resource pool bound to a connection.
@@ -238,8 +251,8 @@ export interface ListEnhancedConnectionsResponse {
      */
     connections?: Array<EnhancedConnection>;
     /**
-     * Number of connections returned. The reference does not say whether this is the page size or
-     * the total: do not rely on it as a total.
+     * "Number of connections returned" (the reference's only words). No source calls it a
+     * total: do not rely on it as one.
      * 
      */
     count?: number;
@@ -317,6 +330,12 @@ export interface ShowEnhancedConnectionResponse {
      * Routes of the connection. Not in Huawei's reference; seen in real responses.
      */
     routes?: Array<EnhancedConnectionRoute>;
+    /**
+     * `false` if project permissions were granted for the connection, else `true`. camelCase on
+     * the wire. Documented for the list operation; the show operation may carry it too.
+     * 
+     */
+    isPrivis?: boolean;
 }
 
 
