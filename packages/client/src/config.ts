@@ -95,7 +95,11 @@ export function resolveConfig(options: DliClientOptions): ResolvedConfig {
   if (typeof allowInsecureHttp !== 'boolean') throw new DliValidationError('allowInsecureHttp', `must be a boolean, got ${describe(allowInsecureHttp)}`);
   const url = validateEndpoint(endpoint, credentials !== undefined, allowInsecureHttp);
   const timeoutMs = validateBound('timeoutMs', options.timeoutMs, 30_000, MAX_TIMER_MS);
-  const maxResponseBytes = validateBound('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, Number.MAX_SAFE_INTEGER);
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  // At least 1 KiB, so that a cap can never hide DLI's own error answers.
+  if (typeof maxResponseBytes !== 'number' || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1024) {
+    throw new DliValidationError('maxResponseBytes', `must be an integer ≥ 1024, got ${describe(maxResponseBytes)}`);
+  }
   const headers = validateHeaders('headers', options.headers);
   const retry = resolveRetryPolicy(options.retry);
   const fetchImpl = options.fetch ?? globalThis.fetch;
