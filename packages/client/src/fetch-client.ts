@@ -18,10 +18,13 @@ import { describe, isPlainObject, validateHeaders, validateListQuery, validatePa
 const LIST_PATH = '/v2.0/{project_id}/datasource/enhanced-connections';
 
 // openapi-fetch's CJS build exports createClient as `exports.default` with `__esModule`; a CJS
-// bundle of an ES module reads `default` as the whole exports object. Take whichever is the function.
+// bundle of an ES module reads `default` as the whole exports object. Take whichever is the
+// function, at call time and by property access only, so bundlers still tree-shake openapi-fetch.
 type CreateClient = typeof openapiFetch.default;
-const imported = openapiFetch as unknown as { default: CreateClient | { default: CreateClient } };
-const createClient: CreateClient = typeof imported.default === 'function' ? imported.default : imported.default.default;
+function openapiCreateClient(): CreateClient {
+  const candidate: unknown = openapiFetch.default;
+  return typeof candidate === 'function' ? (candidate as CreateClient) : (candidate as { default: CreateClient }).default;
+}
 
 /** An openapi-fetch client of the DLI API, plus the connections pager. */
 export type DliFetchClient = Client<paths> & {
@@ -76,7 +79,7 @@ function checkGetInit(init: unknown, origin: string): Record<string, unknown> {
 export function createDliFetchClient(options: DliClientOptions): DliFetchClient {
   const { baseUrl, projectId, transport } = resolveConfig(options);
   const origin = new URL(baseUrl).origin;
-  const client = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request) });
+  const client = openapiCreateClient()<paths>({ baseUrl, fetch: (request: Request) => transport(request) });
 
   type Get = (path: string, init?: unknown) => Promise<unknown>;
   const get = client.GET.bind(client) as unknown as Get;
