@@ -57,7 +57,11 @@ function toOutgoing(input: RequestInfo | URL, init: RequestInit | undefined, ori
   const copy = (value: string, name: string) => (headers[name] = value);
   request?.headers.forEach(copy);
   const given = init?.headers;
-  if (given instanceof Headers || Array.isArray(given)) new Headers(given).forEach(copy);
+  if (Array.isArray(given)) {
+    if (!given.every((pair) => Array.isArray(pair) && pair.length === 2)) throw new DliValidationError('headers', 'must be [name, value] pairs');
+    Object.assign(headers, validateHeaders('headers', Object.fromEntries(given)));
+  }
+  else if (given instanceof Headers) given.forEach(copy); // a Headers object was checked when it was built
   else Object.assign(headers, validateHeaders('headers', given));
   return { url, method, headers, signal: init?.signal ?? request?.signal ?? undefined };
 }
