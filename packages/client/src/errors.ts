@@ -1,5 +1,6 @@
 /**
- * The errors the client throws. Every one is an `instanceof DliError` with a stable `name`.
+ * The errors the client throws. Every one is an `instanceof DliError` with a stable `name`
+ * (`AbortError` for DliAbortError, so generic abort checks keep working).
  * None of them ever holds request headers, so credentials cannot leak through `message`,
  * `cause`, `toJSON()` or `util.inspect`.
  */

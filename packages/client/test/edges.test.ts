@@ -151,12 +151,27 @@ describe.each(SURFACES)('%s: credentials and headers are validated, never echoed
   });
 });
 
+test('a header refused by the runtime is redacted and not retried', async () => {
+  let calls = 0;
+  // What undici throws for a bad header: the message echoes the value.
+  const refusingFetch: typeof fetch = async () => {
+    calls++;
+    throw new TypeError(`Headers.append: "${TEST_TOKEN}\r\n" is an invalid header value.`);
+  };
+  const client = createDliClient({ endpoint: 'https://dli.example.com', projectId: PROJECT_ID, credentials: { token: TEST_TOKEN }, fetch: refusingFetch });
+  const error = await rejectionOf(client.listEnhancedConnections());
+  expect(error).toMatchObject({ name: 'DliValidationError', field: 'headers' });
+  expect(calls).toBe(1);
+  expectNoSecrets(error);
+});
+
 describe.each(SURFACES)('%s: every resource is bounded', (surface) => {
-  test('a wrong SK costs one failed authentication even at the largest concurrency', async () => {
+  test.each([8, 32])('a wrong SK costs one failed authentication at concurrency %i', async (concurrency) => {
+    expect(concurrency).toBeLessThanOrEqual(MAX_CONCURRENCY);
     await withMock({ connections: 500 }, async (mock) => {
       const options = { endpoint: mock.url, projectId: PROJECT_ID, credentials: { ak: akSk.ak, sk: 'wrong' } };
       const client = surface === 'createDliClient' ? createDliClient(options) : createDliFetchClient(options);
-      const error = await rejectionOf(client.paginateEnhancedConnections({}, { concurrency: MAX_CONCURRENCY }).toArray({ limit: Infinity }));
+      const error = await rejectionOf(client.paginateEnhancedConnections({}, { concurrency }).toArray({ limit: Infinity }));
       expect(error).toMatchObject({ status: 401 });
       expect(mock.requestCount).toBe(1);
     });
