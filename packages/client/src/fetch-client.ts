@@ -41,8 +41,9 @@ const OTHER_METHODS = ['PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRA
  * echoing a bad header value, or a URIError on a lone surrogate) and returns them with the
  * query normalised (`status` upper-case).
  */
-function checkGetInit(init: unknown, origin: string): Record<string, unknown> {
-  if (init === undefined) return {};
+function checkGetInit(pathTemplate: unknown, init: unknown, origin: string): Record<string, unknown> {
+  if (typeof pathTemplate !== 'string') throw new DliValidationError('path', `must be a string, got ${describe(pathTemplate)}`);
+  if (init === undefined) init = {};
   if (!isPlainObject(init)) throw new DliValidationError('init', `must be an object, got ${describe(init)}`);
   if (init.body !== undefined) throw new DliValidationError('body', 'must not be given: GET requests have no body');
   if (init.signal !== undefined && init.signal !== null && !(init.signal instanceof AbortSignal)) {
@@ -57,6 +58,10 @@ function checkGetInit(init: unknown, origin: string): Record<string, unknown> {
   validateHeaders('params.header', params.header);
   const path = params.path ?? {};
   if (!isPlainObject(path)) throw new DliValidationError('params.path', `must be an object, got ${describe(path)}`);
+  // openapi-fetch would send a missing parameter as a literal `{name}` in the path.
+  for (const [, name] of pathTemplate.matchAll(/\{([^}]+)\}/g)) {
+    if (!Object.hasOwn(path, name)) throw new DliValidationError(`params.path.${name}`, 'is required');
+  }
   for (const [name, value] of Object.entries(path)) validatePathSegment(`params.path.${name}`, value);
   if (params.query === undefined) return init;
   return { ...init, params: { ...params, query: validateListQuery(params.query, 'params.query') } };
@@ -83,7 +88,7 @@ export function createDliFetchClient(options: DliClientOptions): DliFetchClient 
 
   type Get = (path: string, init?: unknown) => Promise<unknown>;
   const get = client.GET.bind(client) as unknown as Get;
-  const checkedGet: Get = async (path, init) => get(path, checkGetInit(init, origin));
+  const checkedGet: Get = async (path, init) => get(path, checkGetInit(path, init, origin));
   const refuse = (method: string) => async () => {
     throw new DliValidationError('method', `must be GET (the API has no other operations), got ${method}`);
   };

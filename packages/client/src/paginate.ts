@@ -223,7 +223,8 @@ export function paginate<TItem, TResponse>(
     byPage: () => walk(),
     async toArray(collect) {
       const given: unknown = (collect as { limit?: unknown } | undefined)?.limit;
-      const limit = given === Infinity ? Infinity : integerOption('limit', given ?? null, 0, 0);
+      if (given === undefined) throw new DliValidationError('limit', 'is required (toArray({ limit: Infinity }) collects everything)');
+      const limit = given === Infinity ? Infinity : integerOption('limit', given, 0, 0);
       const collected: TItem[] = [];
       if (limit === 0) return collected;
       for await (const item of items()) {

@@ -391,6 +391,15 @@ describe('createDliFetchClient: the body is read once and every parseAs works', 
     });
   });
 
+  test('a missing path parameter is refused, not sent as a literal {project_id}', async () => {
+    await withMock({}, async (mock) => {
+      const client = createDliFetchClient({ endpoint: mock.url, projectId: PROJECT_ID });
+      const error = await rejectionOf(client.GET(LIST, {} as never));
+      expect(error).toMatchObject({ name: 'DliValidationError', field: 'params.path.project_id' });
+      expect(mock.requestCount).toBe(0);
+    });
+  });
+
   test.each(['PUT', 'POST', 'DELETE', 'PATCH'] as const)('%s is refused explicitly, nothing sent', async (method) => {
     await withMock({}, async (mock) => {
       const client = createDliFetchClient({ endpoint: mock.url, projectId: PROJECT_ID }) as unknown as Record<string, (p: string, i: object) => Promise<unknown>>;
