@@ -1,8 +1,6 @@
 /** One jest run for the whole monorepo; workspace packages resolve to their sources. */
-module.exports = {
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/scripts'],
-  testMatch: ['**/test/**/*.test.ts'],
   transform: {
     '^.+\\.ts$': [
       'ts-jest',
@@ -17,8 +15,30 @@ module.exports = {
       },
     ],
   },
-  moduleNameMapper: {
-    '^@dli-sdk/(types|client|mock-server|cli)$': '<rootDir>/packages/$1/src/index.ts',
-  },
+};
+
+module.exports = {
   testTimeout: 60_000,
+  projects: [
+    {
+      ...shared,
+      roots: ['<rootDir>/packages', '<rootDir>/scripts'],
+      testMatch: ['**/test/**/*.test.ts'],
+      moduleNameMapper: {
+        '^@dli-sdk/(types|client|mock-server|cli)$': '<rootDir>/packages/$1/src/index.ts',
+      },
+    },
+    {
+      // The wire, error/retry and pager suites once more, against the client's built CommonJS
+      // entry as `require` loads it (its ESM entry is exercised by module-formats.test.ts).
+      ...shared,
+      displayName: 'client CJS build',
+      roots: ['<rootDir>/packages/client'],
+      testMatch: ['**/test/{wire,errors,paginate}.test.ts'],
+      moduleNameMapper: {
+        '^@dli-sdk/client$': '<rootDir>/packages/client/dist/index.cjs',
+        '^@dli-sdk/(types|mock-server|cli)$': '<rootDir>/packages/$1/src/index.ts',
+      },
+    },
+  ],
 };

@@ -167,7 +167,8 @@ const CONSUMERS = [
     name: 'commonjs-require',
     packageJson: { type: 'commonjs' },
     file: 'index.js',
-    code: `const { createDliClient } = require('@dli-sdk/client');\n(async () => {${CONSUMER_CODE.walk}})().catch((e) => { console.error(e); process.exit(1); });\n`,
+    // Both surfaces: createDliFetchClient once failed from require() alone.
+    code: `const { createDliClient, createDliFetchClient } = require('@dli-sdk/client');\n(async () => {${CONSUMER_CODE.walk}\nconst viaFetch = await createDliFetchClient({ endpoint: process.env.DLI_ENDPOINT, projectId: 'e2e-project', retry: false }).paginateEnhancedConnections({}, { pageSize: 40 }).toArray({ limit: Infinity });\nif (viaFetch.length !== count) throw new Error(\`createDliFetchClient walked \${viaFetch.length}, createDliClient \${count}\`);\n})().catch((e) => { console.error(e); process.exit(1); });\n`,
     run: 'index.js',
   },
   {

@@ -10,6 +10,7 @@ import {
   type PaginateConnectionsOptions,
   paginateConnections,
   type RequestOptions,
+  validateRequestOptions,
 } from './connections';
 import { Configuration, EnhancedConnectionsApi } from './generated';
 import { validateListQuery, validatePathSegment } from './validate';
@@ -54,11 +55,12 @@ export function createDliClient(options: DliClientOptions): DliClient {
   };
 
   return {
-    async listEnhancedConnections(query, requestOptions = {}) {
-      return (await listPage(validateListQuery(query), requestOptions)).body;
+    async listEnhancedConnections(query, requestOptions) {
+      return (await listPage(validateListQuery(query), validateRequestOptions(requestOptions))).body;
     },
-    async getEnhancedConnection(connectionId, { signal, headers } = {}) {
+    async getEnhancedConnection(connectionId, requestOptions) {
       const connection_id = validatePathSegment('connectionId', connectionId);
+      const { signal, headers } = validateRequestOptions(requestOptions);
       return api.showEnhancedConnection({ project_id: projectId, connection_id }, { signal, headers });
     },
     paginateEnhancedConnections: (filters, paginateOptions) => paginateConnections(listPage, filters, paginateOptions),

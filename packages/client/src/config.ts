@@ -2,9 +2,12 @@
 // both surfaces accept exactly the same options and behave the same.
 import { DliValidationError } from './errors';
 import { DLI_REGION_ENDPOINTS, type DliRegion } from './generated/spec-facts';
-import { resolveRetryPolicy, type RetryOptions } from './transport/retry';
+import { MAX_TIMER_MS, resolveRetryPolicy, type RetryOptions } from './transport/retry';
 import { createTransport, type DliCredentials, type Transport } from './transport/transport';
-import { validateEndpoint, validatePathSegment } from './validate';
+import { describe, isPlainObject, validateEndpoint, validateHeaders, validatePathSegment, validateSecretString } from './validate';
+
+/** Default cap of a response body, decoded: 32 MiB, some hundred times the largest page DLI sends. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** Options of {@link createDliClient} and {@link createDliFetchClient}. */
 export interface DliClientOptions {
@@ -26,7 +29,16 @@ export interface DliClientOptions {
   timeoutMs?: number;
   /** Allow credentials over plain `http://` to a host that is not loopback. Default false. */
   allowInsecureHttp?: boolean;
+  /**
+   * Largest response body read, in bytes after decompression. Default 32 MiB. A larger body is
+   * a DliResponseError (not retried), detected while reading, so memory stays bounded.
+   */
+  maxResponseBytes?: number;
 }
+
+const OPTION_KEYS = new Set([
+  'region', 'endpoint', 'projectId', 'credentials', 'fetch', 'headers', 'retry', 'timeoutMs', 'allowInsecureHttp', 'maxResponseBytes',
+]);
 
 /** What both surfaces are built from. */
 export interface ResolvedConfig {
@@ -37,54 +49,74 @@ export interface ResolvedConfig {
 
 function validateCredentials(credentials: unknown): DliCredentials | undefined {
   if (credentials === undefined) return undefined;
-  const given = credentials as Record<string, unknown>;
-  if ('token' in given) {
-    if (typeof given.token !== 'string' || given.token === '') {
-      throw new DliValidationError('credentials.token', 'must be a non-empty string');
-    }
-    return credentials as DliCredentials;
+  if (!isPlainObject(credentials)) {
+    throw new DliValidationError('credentials', `must be { ak, sk, securityToken? } or { token }, got ${credentials === null ? 'null' : typeof credentials}`);
   }
-  for (const key of ['ak', 'sk'] as const) {
-    if (typeof given[key] !== 'string' || given[key] === '') {
-      throw new DliValidationError(`credentials.${key}`, 'must be a non-empty string (or give { token })');
-    }
+  if (Object.hasOwn(credentials, 'token')) {
+    return { token: validateSecretString('credentials.token', credentials.token, true) };
   }
-  if (given.securityToken !== undefined && typeof given.securityToken !== 'string') {
-    throw new DliValidationError('credentials.securityToken', 'must be a string');
+  // The AK goes into the Authorization header; the SK only into the HMAC, as UTF-8.
+  const ak = validateSecretString('credentials.ak', credentials.ak, true);
+  const sk = validateSecretString('credentials.sk', credentials.sk, false);
+  if (credentials.securityToken === undefined) return { ak, sk };
+  return { ak, sk, securityToken: validateSecretString('credentials.securityToken', credentials.securityToken, true) };
+}
+
+function validateBound(field: string, value: unknown, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !(value > 0 && value <= max)) {
+    throw new DliValidationError(field, `must be a number in (0, ${max}], got ${describe(value)}`);
   }
-  return credentials as DliCredentials;
+  return value;
 }
 
 export function resolveConfig(options: DliClientOptions): ResolvedConfig {
+  if (!isPlainObject(options)) throw new DliValidationError('options', `must be an object, got ${describe(options)}`);
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) throw new DliValidationError(key, `is not an option (expected one of ${[...OPTION_KEYS].join(', ')})`);
+  }
+  // The project id is a path segment and the X-Project-Id header: it must suit both.
   const projectId = validatePathSegment('projectId', options.projectId);
+  validateSecretString('projectId', projectId, true);
   const credentials = validateCredentials(options.credentials);
   if (options.region !== undefined && options.endpoint !== undefined) {
     throw new DliValidationError('endpoint', 'must not be given together with region');
   }
   let endpoint = options.endpoint;
   if (options.region !== undefined) {
-    endpoint = (DLI_REGION_ENDPOINTS as Record<string, string>)[options.region];
+    const regions: Record<string, string> = DLI_REGION_ENDPOINTS;
+    endpoint = typeof options.region === 'string' && Object.hasOwn(regions, options.region) ? regions[options.region] : undefined;
     if (endpoint === undefined) {
-      throw new DliValidationError('region', `is not a DLI region (known: ${Object.keys(DLI_REGION_ENDPOINTS).join(', ')}); use endpoint for others`);
+      throw new DliValidationError('region', `is not a DLI region (known: ${Object.keys(regions).join(', ')}); use endpoint for others`);
     }
   }
   if (endpoint === undefined) throw new DliValidationError('region', 'or endpoint is required');
-  const url = validateEndpoint(endpoint, credentials !== undefined, options.allowInsecureHttp ?? false);
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  if (!(timeoutMs > 0)) throw new DliValidationError('timeoutMs', `must be a number > 0, got ${timeoutMs}`);
+  const allowInsecureHttp = options.allowInsecureHttp ?? false;
+  if (typeof allowInsecureHttp !== 'boolean') throw new DliValidationError('allowInsecureHttp', `must be a boolean, got ${describe(allowInsecureHttp)}`);
+  const url = validateEndpoint(endpoint, credentials !== undefined, allowInsecureHttp);
+  const timeoutMs = validateBound('timeoutMs', options.timeoutMs, 30_000, MAX_TIMER_MS);
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  // At least 1 KiB, so that a cap can never hide DLI's own error answers.
+  if (typeof maxResponseBytes !== 'number' || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1024) {
+    throw new DliValidationError('maxResponseBytes', `must be an integer ≥ 1024, got ${describe(maxResponseBytes)}`);
+  }
+  const headers = validateHeaders('headers', options.headers);
+  const retry = resolveRetryPolicy(options.retry);
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') throw new DliValidationError('fetch', 'must be given where no global fetch exists');
   return {
     baseUrl: url.href.replace(/\/+$/, ''),
     projectId,
     transport: createTransport({
+      origin: url.origin,
       projectId,
       credentials,
       // Called unbound: some runtimes' fetch throws "Illegal invocation" otherwise.
       fetch: (input, init) => fetchImpl(input, init),
-      headers: { ...options.headers },
-      retry: resolveRetryPolicy(options.retry),
+      headers,
+      retry,
       timeoutMs,
+      maxResponseBytes,
     }),
   };
 }

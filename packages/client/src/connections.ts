@@ -8,7 +8,7 @@ import type {
 } from '@dli-sdk/types';
 import { DliResponseError, DliValidationError } from './errors';
 import { type PaginateOptions, type Pager, paginate } from './paginate';
-import { validateListQuery } from './validate';
+import { describe, isPlainObject, validateHeaders, validateListQuery } from './validate';
 
 /** Query of the list operation. `status` is accepted in any case and sent upper-case. */
 export type ListConnectionsQuery = Omit<ListEnhancedConnectionsQuery, 'status'> & {
@@ -48,6 +48,23 @@ export type ConnectionsPager = Pager<EnhancedConnection, ListPageResponse>;
 /** A surface's way to request one page. */
 export type ListPage = (query: ListEnhancedConnectionsQuery, options: RequestOptions) => Promise<ListPageResponse>;
 
+const REQUEST_OPTION_KEYS = ['signal', 'headers'];
+const PAGINATE_OPTION_KEYS = ['pageSize', 'startOffset', 'maxItems', 'maxPages', 'signal', 'concurrency', 'headers'];
+
+/** Checks a call's options: a plain object with an AbortSignal and valid headers, nothing else. */
+export function validateRequestOptions(options: unknown, field = 'options'): RequestOptions {
+  if (options === undefined) return {};
+  if (!isPlainObject(options)) throw new DliValidationError(field, `must be an object, got ${describe(options)}`);
+  for (const key of Object.keys(options)) {
+    if (!REQUEST_OPTION_KEYS.includes(key)) throw new DliValidationError(`${field}.${key}`, 'is not an option (expected signal, headers)');
+  }
+  const { signal } = options;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new DliValidationError(`${field}.signal`, `must be an AbortSignal, got ${describe(signal)}`);
+  }
+  return { signal, headers: validateHeaders(`${field}.headers`, options.headers) };
+}
+
 function isObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -77,7 +94,14 @@ export function paginateConnections(
       throw new DliValidationError(`filters.${owned}`, 'is set by the pager: use the pageSize and startOffset options');
     }
   }
-  const { headers, ...paging } = options;
+  if (!isPlainObject(options)) throw new DliValidationError('options', `must be an object, got ${describe(options)}`);
+  for (const key of Object.keys(options)) {
+    if (!PAGINATE_OPTION_KEYS.includes(key)) {
+      throw new DliValidationError(`options.${key}`, `is not an option (expected one of ${PAGINATE_OPTION_KEYS.join(', ')})`);
+    }
+  }
+  const { headers: given, ...paging } = options;
+  const headers = validateHeaders('options.headers', given);
   return paginate(
     async ({ offset, limit, signal }) => {
       const response = await listPage({ ...query, offset, limit }, { signal, headers });

@@ -1,12 +1,34 @@
 /**
- * The errors the client throws. Every one is an `instanceof DliError` with a stable `name`.
+ * The errors the client throws. Every one is an `instanceof DliError` with a stable `name`
+ * (`AbortError` for DliAbortError, so generic abort checks keep working).
  * None of them ever holds request headers, so credentials cannot leak through `message`,
  * `cause`, `toJSON()` or `util.inspect`.
  */
 
+// The ESM and the CJS build each define these classes; an error made by one must still be an
+// `instanceof` the other's class (an app can load both through its dependencies). Every class
+// marks its prototype with a brand shared through the global symbol registry, and `instanceof`
+// matches brands along the prototype chain.
+const BRAND = Symbol.for('@dli-sdk/client.error-class');
+
+function brand(target: { prototype: object }, name: string): void {
+  Object.defineProperty(target.prototype, BRAND, { value: name });
+}
+
 /** Base class of every error thrown by `@dli-sdk/client`. */
 export class DliError extends Error {
   override name = 'DliError';
+
+  /** Also true for errors made by the other module format's copy of the class (ESM or CJS). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== 'object' || value === null) return false;
+    const wanted = Object.getOwnPropertyDescriptor(this.prototype, BRAND)?.value as string | undefined;
+    for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
+      if (proto === this.prototype) return true;
+      if (wanted !== undefined && Object.getOwnPropertyDescriptor(proto, BRAND)?.value === wanted) return true;
+    }
+    return false;
+  }
 
   /** A plain, secret-free object for logs. */
   toJSON(): Record<string, unknown> {
@@ -132,3 +154,46 @@ export class DliPaginationError extends DliError {
     this.offset = offset;
   }
 }
+
+/**
+ * The caller's signal aborted the request, its retries or a walk. `cause` is the signal's reason.
+ * Its `name` is `AbortError`, so code that checks `error.name === 'AbortError'` keeps working.
+ */
+export class DliAbortError extends DliError {
+  override name = 'AbortError';
+  constructor(reason: unknown) {
+    super(`aborted: ${reason instanceof Error ? reason.message : String(reason)}`, { cause: reason });
+  }
+}
+
+/**
+ * The server answered with a redirect (3xx). Redirects are never followed, so credentials never
+ * reach another origin and another origin's answer is never taken for DLI's.
+ */
+export class DliRedirectError extends DliError {
+  override name = 'DliRedirectError';
+  /** HTTP status of the answer (0 where a browser hides a redirect). */
+  readonly status: number;
+  /** The `Location` the server pointed to, when the runtime exposes it. */
+  readonly location: string | undefined;
+  /** The `X-Request-Id` header, when present. */
+  readonly requestId: string | undefined;
+  constructor(init: { status: number; location: string | undefined; requestId: string | undefined }) {
+    super(
+      `the server answered HTTP ${init.status} redirecting to ${init.location ?? '(hidden location)'}; redirects are not followed, so that credentials stay with their origin`,
+    );
+    this.status = init.status;
+    this.location = init.location;
+    this.requestId = init.requestId;
+  }
+}
+
+brand(DliError, 'DliError');
+brand(DliApiError, 'DliApiError');
+brand(DliNetworkError, 'DliNetworkError');
+brand(DliTimeoutError, 'DliTimeoutError');
+brand(DliResponseError, 'DliResponseError');
+brand(DliValidationError, 'DliValidationError');
+brand(DliPaginationError, 'DliPaginationError');
+brand(DliAbortError, 'DliAbortError');
+brand(DliRedirectError, 'DliRedirectError');

@@ -1,7 +1,8 @@
 // createDliFetchClient: the path-style surface, openapi-fetch over the generated `paths` types,
 // sending through the same transport as createDliClient.
 import type { paths } from '@dli-sdk/types';
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import * as openapiFetch from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
 import { type DliClientOptions, resolveConfig } from './config';
 import {
   checkListBody,
@@ -11,9 +12,19 @@ import {
   type PaginateConnectionsOptions,
   paginateConnections,
 } from './connections';
-import { validateListQuery, validatePathSegment } from './validate';
+import { DliValidationError } from './errors';
+import { describe, isPlainObject, validateHeaders, validateListQuery, validatePathSegment } from './validate';
 
 const LIST_PATH = '/v2.0/{project_id}/datasource/enhanced-connections';
+
+// openapi-fetch's CJS build exports createClient as `exports.default` with `__esModule`; a CJS
+// bundle of an ES module reads `default` as the whole exports object. Take whichever is the
+// function, at call time and by property access only, so bundlers still tree-shake openapi-fetch.
+type CreateClient = typeof openapiFetch.default;
+function openapiCreateClient(): CreateClient {
+  const candidate: unknown = openapiFetch.default;
+  return typeof candidate === 'function' ? (candidate as CreateClient) : (candidate as { default: CreateClient }).default;
+}
 
 /** An openapi-fetch client of the DLI API, plus the connections pager. */
 export type DliFetchClient = Client<paths> & {
@@ -23,24 +34,44 @@ export type DliFetchClient = Client<paths> & {
   paginateEnhancedConnections(filters?: ConnectionFilters, options?: PaginateConnectionsOptions): ConnectionsPager;
 };
 
-/** Rejects bad path and query parameters before the request leaves, and sends `status` upper-case. */
-const validation: Middleware = {
-  onRequest({ request, params }) {
-    const path = (params.path ?? {}) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(path)) validatePathSegment(`params.path.${name}`, value);
-    if (params.query === undefined) return undefined;
-    const query = validateListQuery(params.query, 'params.query');
-    if (query.status === undefined || query.status === (params.query as { status?: string }).status) return undefined;
-    const url = new URL(request.url);
-    url.searchParams.set('status', query.status);
-    return new Request(url, request);
-  },
-};
+const OTHER_METHODS = ['PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+
+/**
+ * Checks a GET's options before openapi-fetch builds a Request (which would throw a TypeError
+ * echoing a bad header value, or a URIError on a lone surrogate) and returns them with the
+ * query normalised (`status` upper-case).
+ */
+function checkGetInit(pathTemplate: unknown, init: unknown, origin: string): Record<string, unknown> {
+  if (typeof pathTemplate !== 'string') throw new DliValidationError('path', `must be a string, got ${describe(pathTemplate)}`);
+  if (init === undefined) init = {};
+  if (!isPlainObject(init)) throw new DliValidationError('init', `must be an object, got ${describe(init)}`);
+  if (init.body !== undefined) throw new DliValidationError('body', 'must not be given: GET requests have no body');
+  if (init.signal !== undefined && init.signal !== null && !(init.signal instanceof AbortSignal)) {
+    throw new DliValidationError('signal', `must be an AbortSignal, got ${describe(init.signal)}`);
+  }
+  if (init.baseUrl !== undefined && (typeof init.baseUrl !== 'string' || !URL.canParse(init.baseUrl) || new URL(init.baseUrl).origin !== origin)) {
+    throw new DliValidationError('baseUrl', `must be a URL on the client's endpoint origin ${origin}: credentials are never sent elsewhere`);
+  }
+  if (!(init.headers instanceof Headers)) validateHeaders('headers', init.headers);
+  const params = init.params ?? {};
+  if (!isPlainObject(params)) throw new DliValidationError('params', `must be an object, got ${describe(params)}`);
+  validateHeaders('params.header', params.header);
+  const path = params.path ?? {};
+  if (!isPlainObject(path)) throw new DliValidationError('params.path', `must be an object, got ${describe(path)}`);
+  // openapi-fetch would send a missing parameter as a literal `{name}` in the path.
+  for (const [, name] of pathTemplate.matchAll(/\{([^}]+)\}/g)) {
+    if (!Object.hasOwn(path, name)) throw new DliValidationError(`params.path.${name}`, 'is required');
+  }
+  for (const [name, value] of Object.entries(path)) validatePathSegment(`params.path.${name}`, value);
+  if (params.query === undefined) return init;
+  return { ...init, params: { ...params, query: validateListQuery(params.query, 'params.query') } };
+}
 
 /**
  * Creates an openapi-fetch client whose requests are signed, retried and checked like those of
  * {@link createDliClient}. Unlike plain openapi-fetch, error answers throw a DliApiError, so
- * `data` is always set when a call returns.
+ * `data` is always set when a call returns. Only GET exists in the API; other methods reject
+ * with a DliValidationError.
  *
  * @example
  * ```ts
@@ -52,8 +83,19 @@ const validation: Middleware = {
  */
 export function createDliFetchClient(options: DliClientOptions): DliFetchClient {
   const { baseUrl, projectId, transport } = resolveConfig(options);
-  const client = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request) });
-  client.use(validation);
+  const origin = new URL(baseUrl).origin;
+  const client = openapiCreateClient()<paths>({ baseUrl, fetch: (request: Request) => transport(request) });
+
+  type Get = (path: string, init?: unknown) => Promise<unknown>;
+  const get = client.GET.bind(client) as unknown as Get;
+  const checkedGet: Get = async (path, init) => get(path, checkGetInit(path, init, origin));
+  const refuse = (method: string) => async () => {
+    throw new DliValidationError('method', `must be GET (the API has no other operations), got ${method}`);
+  };
+  const methods: Record<string, unknown> = { GET: checkedGet };
+  for (const method of OTHER_METHODS) methods[method] = refuse(method);
+  methods.request = async (method: unknown, path: string, init?: unknown) =>
+    typeof method === 'string' && method.toUpperCase() === 'GET' ? checkedGet(path, init) : refuse(String(method))();
 
   const listPage: ListPage = async (query, { signal, headers }) => {
     const { data, response } = await client.GET(LIST_PATH, {
@@ -65,7 +107,7 @@ export function createDliFetchClient(options: DliClientOptions): DliFetchClient 
     return { body, status: response.status, requestId: response.headers.get('x-request-id') ?? undefined };
   };
 
-  return Object.assign(client, {
+  return Object.assign(client, methods, {
     projectId,
     paginateEnhancedConnections: (filters?: ConnectionFilters, paginateOptions?: PaginateConnectionsOptions) =>
       paginateConnections(listPage, filters, paginateOptions),

@@ -5,7 +5,7 @@
  */
 export { createDliClient, type DliClient } from './client';
 export { createDliFetchClient, type DliFetchClient } from './fetch-client';
-export type { DliClientOptions } from './config';
+export { DEFAULT_MAX_RESPONSE_BYTES, type DliClientOptions } from './config';
 export type {
   ConnectionFilters,
   ConnectionsPager,
@@ -17,17 +17,19 @@ export type {
 export { isDeleted } from './connection-status';
 export { credentialsFromEnv, type EnvCredentials } from './credentials';
 export {
+  DliAbortError,
   DliApiError,
   type DliApiErrorInit,
   DliError,
   DliNetworkError,
   DliPaginationError,
+  DliRedirectError,
   DliResponseError,
   DliTimeoutError,
   DliValidationError,
 } from './errors';
 export { DLI_REGION_ENDPOINTS, type DliRegion } from './generated/spec-facts';
-export { type FetchedPage, type Page, type PageRequest, type PaginateOptions, type Pager, paginate } from './paginate';
+export { type FetchedPage, MAX_CONCURRENCY, type Page, type PageRequest, type PaginateOptions, type Pager, paginate } from './paginate';
 export type { RetryOptions } from './transport/retry';
 export {
   type AkSkCredentials,

@@ -8,6 +8,69 @@ import { QUERY_PARAMETERS } from './generated/spec-facts';
 const INT32_MAX = 2_147_483_647;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+// RFC 9110 token: what a header name may be made of.
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// eslint-disable-next-line no-control-regex
+const NOT_LATIN1 = /[^\u0000-\u00ff]/;
+// A lone surrogate cannot be encoded as UTF-8 (encodeURIComponent throws URIError on one).
+// String.prototype.isWellFormed says the same but is missing from older browsers.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function isWellFormed(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
+/** A short, safe rendering of any value for an error message (JSON.stringify throws on BigInt and Symbol). */
+export function describe(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n (bigint)`;
+  if (typeof value === 'symbol' || typeof value === 'function') return typeof value;
+  if (typeof value === 'string' && !isWellFormed(value)) return 'a string with a lone surrogate';
+  try {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  } catch {
+    return typeof value;
+  }
+}
+
+/** A plain object (not null, not an array). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A secret or a header value: a non-empty string of Latin-1 characters (`latin1`, for values
+ * sent in headers) without control characters. The error never echoes the value.
+ */
+export function validateSecretString(field: string, value: unknown, latin1: boolean): string {
+  if (typeof value !== 'string') throw new DliValidationError(field, `must be a string, got ${value === null ? 'null' : typeof value}`);
+  if (value === '') throw new DliValidationError(field, 'must not be empty');
+  if (CONTROL_CHARACTERS.test(value)) throw new DliValidationError(field, 'must not contain control characters (CR, LF, NUL, ...); value not shown');
+  if (!isWellFormed(value)) throw new DliValidationError(field, 'must not contain lone surrogates; value not shown');
+  if (latin1 && NOT_LATIN1.test(value)) throw new DliValidationError(field, 'must contain only Latin-1 characters (it is sent in an HTTP header); value not shown');
+  return value;
+}
+
+/**
+ * Extra headers: an object of RFC 9110 token names and Latin-1 values without control
+ * characters (an empty value is allowed). Returns a copy with lower-case names. Values are never
+ * echoed, as headers often carry secrets.
+ */
+export function validateHeaders(field: string, headers: unknown): Record<string, string> {
+  if (headers === undefined) return {};
+  if (!isPlainObject(headers)) throw new DliValidationError(field, 'must be an object of header names to string values');
+  const copy: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    if (!HEADER_NAME.test(name)) throw new DliValidationError(`${field}[${describe(name)}]`, 'is not a valid header name (RFC 9110 token characters only)');
+    if (value === '') {
+      copy[name.toLowerCase()] = value;
+      continue;
+    }
+    copy[name.toLowerCase()] = validateSecretString(`${field}.${name}`, value, true);
+  }
+  return copy;
+}
 
 type ParameterRule = {
   readonly type: string;
@@ -25,9 +88,10 @@ type ParameterRule = {
  * Anything else, `/` included, is percent-encoded into the segment by the request builders.
  */
 export function validatePathSegment(field: string, value: unknown): string {
-  if (typeof value !== 'string') throw new DliValidationError(field, `must be a string, got ${typeof value}`);
+  if (typeof value !== 'string') throw new DliValidationError(field, `must be a string, got ${value === null ? 'null' : typeof value}`);
   if (value.length === 0) throw new DliValidationError(field, 'must not be empty');
   if (CONTROL_CHARACTERS.test(value)) throw new DliValidationError(field, 'must not contain control characters');
+  if (!isWellFormed(value)) throw new DliValidationError(field, 'must not contain lone surrogates');
   if (value === '.' || value === '..') throw new DliValidationError(field, 'must not be "." or ".."');
   return value;
 }
@@ -42,7 +106,7 @@ function compiled(pattern: string): RegExp {
 function validateParameter(field: string, rule: ParameterRule, value: unknown): unknown {
   if (rule.type === 'integer') {
     if (typeof value !== 'number' || !Number.isInteger(value)) {
-      throw new DliValidationError(field, `must be an integer, got ${JSON.stringify(value)}`);
+      throw new DliValidationError(field, `must be an integer, got ${describe(value)}`);
     }
     if (rule.minimum !== undefined && value < rule.minimum) {
       throw new DliValidationError(field, `must be ≥ ${rule.minimum}, got ${value}`);
@@ -52,17 +116,18 @@ function validateParameter(field: string, rule: ParameterRule, value: unknown): 
     }
     return value;
   }
-  if (typeof value !== 'string') throw new DliValidationError(field, `must be a string, got ${typeof value}`);
+  if (typeof value !== 'string') throw new DliValidationError(field, `must be a string, got ${value === null ? 'null' : typeof value}`);
+  if (!isWellFormed(value)) throw new DliValidationError(field, 'must not contain lone surrogates');
   if (rule.enum) {
     // The server compares enum values case-insensitively; we send the spec's spelling.
     const match = rule.enum.find((allowed) => allowed === value.toUpperCase());
     if (match === undefined) {
-      throw new DliValidationError(field, `must be one of ${rule.enum.join(', ')} (any case), got ${JSON.stringify(value)}`);
+      throw new DliValidationError(field, `must be one of ${rule.enum.join(', ')} (any case), got ${describe(value)}`);
     }
     return match;
   }
   if (rule.pattern && !compiled(rule.pattern).test(value)) {
-    throw new DliValidationError(field, `must match ${rule.rule ?? rule.pattern}, got ${JSON.stringify(value)}`);
+    throw new DliValidationError(field, `must match ${rule.rule ?? rule.pattern}, got ${describe(value)}`);
   }
   return value;
 }
@@ -78,7 +143,8 @@ export function validateListQuery(query: unknown, field = 'query'): ListEnhanced
   const normalised: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue;
-    const rule = rules[key];
+    // Own properties only: `constructor` or `__proto__` must not pass as parameters.
+    const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
     if (!rule) {
       throw new DliValidationError(`${field}.${key}`, `is not a parameter of listEnhancedConnections (expected one of ${Object.keys(rules).join(', ')})`);
     }
@@ -87,22 +153,30 @@ export function validateListQuery(query: unknown, field = 'query'): ListEnhanced
   return normalised as ListEnhancedConnectionsQuery;
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+// Parsed hosts only: the URL parser turns every IPv4 form (127.1, 0x7f.1) into dotted decimal, so
+// 127.0.0.0/8 is exactly four numbers starting with 127; `127.evil.example` is a domain name.
+const LOOPBACK_IPV4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+/** True for `localhost`, `127.0.0.0/8` and `[::1]`, the hosts whose traffic never leaves the machine. */
+export function isLoopback(url: URL): boolean {
+  return url.hostname === 'localhost' || url.hostname === '[::1]' || LOOPBACK_IPV4.test(url.hostname);
+}
 
 /** Parses the endpoint; plain `http://` is refused with credentials unless loopback or explicitly allowed. */
-export function validateEndpoint(endpoint: string, sendsCredentials: boolean, allowInsecureHttp: boolean): URL {
+export function validateEndpoint(endpoint: unknown, sendsCredentials: boolean, allowInsecureHttp: boolean): URL {
+  if (typeof endpoint !== 'string') throw new DliValidationError('endpoint', `must be a string, got ${describe(endpoint)}`);
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    throw new DliValidationError('endpoint', `must be an absolute http(s) URL, got ${JSON.stringify(endpoint)}`);
+    throw new DliValidationError('endpoint', `must be an absolute http(s) URL, got ${describe(endpoint)}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new DliValidationError('endpoint', `must use https (or http), got ${url.protocol}`);
   }
   if (url.search || url.hash) throw new DliValidationError('endpoint', 'must not have a query or fragment');
-  const loopback = LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.');
-  if (url.protocol === 'http:' && sendsCredentials && !loopback && !allowInsecureHttp) {
+  if (url.username || url.password) throw new DliValidationError('endpoint', 'must not contain a user name or password');
+  if (url.protocol === 'http:' && sendsCredentials && !isLoopback(url) && !allowInsecureHttp) {
     throw new DliValidationError(
       'endpoint',
       'must use https when credentials are sent (http is allowed for loopback hosts, or with allowInsecureHttp: true)',

@@ -11,7 +11,7 @@ import {
   type EnhancedConnection,
 } from '@dli-sdk/client';
 import type { Fault, MockDli } from '@dli-sdk/mock-server';
-import { PROJECT_ID, TEST_TOKEN, akSk, expectNoSecrets, rejectionOf, withMock } from './helpers';
+import { PROJECT_ID, TEST_TOKEN, akSk, closedPort, expectNoSecrets, rejectionOf, withMock } from './helpers';
 
 const FAST_RETRY = { baseDelayMs: 1, maxDelayMs: 5 };
 
@@ -115,19 +115,21 @@ describe.each(SURFACES)('%s: faults', (surface) => {
   });
 });
 
-test('a connection refused is a DliNetworkError that keeps its cause', async () => {
-  const client = createDliClient({ endpoint: 'http://127.0.0.1:9', projectId: PROJECT_ID, credentials: akSk, retry: { ...FAST_RETRY, maxAttempts: 2 } });
+test('a connection refused names the host, the port, the root cause and the attempts, and keeps its cause', async () => {
+  const port = await closedPort();
+  const client = createDliClient({ endpoint: `http://127.0.0.1:${port}`, projectId: PROJECT_ID, credentials: akSk, retry: { ...FAST_RETRY, maxAttempts: 2 } });
   const error = await rejectionOf(client.listEnhancedConnections());
   expect(error).toBeInstanceOf(DliNetworkError);
-  expect((error as Error).message).toContain(`GET /v2.0/${PROJECT_ID}/datasource/enhanced-connections failed`);
+  expect((error as Error).message).toContain(`GET 127.0.0.1:${port}/v2.0/${PROJECT_ID}/datasource/enhanced-connections failed: ECONNREFUSED`);
+  expect((error as Error).message).toContain('(after 2 attempts)');
   expect((error as Error).cause).toMatchObject({ message: 'fetch failed' }); // undici's TypeError, from Node's realm
   expectNoSecrets(error);
 });
 
-test('Retry-After is honoured', async () => {
+test('Retry-After is honoured up to maxDelayMs', async () => {
   await withMock({ faults: { schedule: { 1: { kind: 'status', status: 429, retryAfterSeconds: 1 } } } }, async (mock) => {
     const started = Date.now();
-    await clients(mock).createDliClient.listEnhancedConnections();
+    await clients(mock, { retry: { baseDelayMs: 1, maxDelayMs: 5_000 } }).createDliClient.listEnhancedConnections();
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(mock.requestCount).toBe(2);
   });

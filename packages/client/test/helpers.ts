@@ -1,5 +1,6 @@
 // Shared fixtures of the client tests. The secrets here are scanned for in every error the
 // suites produce (see expectNoSecrets).
+import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { type MockDli, type MockDliOptions, startMockDli } from '@dli-sdk/mock-server';
 
@@ -53,3 +54,12 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the promise to reject, but it resolved');
 }
 
+
+/** A loopback port nothing listens on: bound once, then released. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

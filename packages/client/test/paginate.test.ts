@@ -1,5 +1,5 @@
 // The pager over both surfaces, against the stand-in: exactly-once, in order, fewest requests.
-import { createDliClient, createDliFetchClient, DliPaginationError, DliValidationError, type EnhancedConnection, paginate } from '@dli-sdk/client';
+import { createDliClient, createDliFetchClient, DliAbortError, DliPaginationError, DliValidationError, type EnhancedConnection, paginate } from '@dli-sdk/client';
 import type { MockDli } from '@dli-sdk/mock-server';
 import { PROJECT_ID, TEST_TOKEN, rejectionOf, withMock } from './helpers';
 
@@ -26,8 +26,8 @@ describe.each(SURFACES)('%s.paginateEnhancedConnections', (surface) => {
         walked.push(connection);
       }
       expect(ids(walked)).toEqual(ids(mock.connections));
-      // A full last page needs one more (empty) request to know it was the last.
-      expect(mock.requestCount).toBe(Math.floor(total / pageSize) + 1);
+      // Only an empty page ends a walk: one request per page of items, plus the empty one.
+      expect(mock.requestCount).toBe(Math.ceil(total / pageSize) + 1);
       expect(mock.requests.every((r) => new URL(r.url, mock.url).searchParams.get('limit') === String(pageSize))).toBe(true);
     });
   });
@@ -110,8 +110,9 @@ describe.each(SURFACES)('%s.paginateEnhancedConnections', (surface) => {
       expect(ids(parallel)).toEqual(ids(sequential));
       expect(ids(parallel)).toEqual(ids(mock.connections));
       expect(mostInFlight).toBe(4);
-      // 25 pages each walk; look-ahead asks for at most concurrency - 1 pages past the short last one.
-      expect(mock.requestCount).toBeLessThanOrEqual(25 + 25 + 3);
+      // 25 pages and the empty one each walk; the short last page cancels at most concurrency - 1
+      // look-ahead requests, then the empty page is asked for alone.
+      expect(mock.requestCount).toBeLessThanOrEqual(26 + 26 + 3);
     });
   });
 
@@ -128,7 +129,8 @@ describe.each(SURFACES)('%s.paginateEnhancedConnections', (surface) => {
           }
         })(),
       );
-      expect((error as Error).message).toBe('user cancelled');
+      expect(error).toBeInstanceOf(DliAbortError);
+      expect(error).toMatchObject({ name: 'AbortError', cause: new Error('user cancelled') });
       expect(ids(seen)).toEqual(ids(mock.connections.slice(0, seen.length)));
       // Requests sent just before the abort may still be on their way to the server: let them
       // land, then nothing new may start.

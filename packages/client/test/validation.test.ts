@@ -59,9 +59,9 @@ test('client options are checked when the client is made', () => {
   expect(make({ region: 'cn-north-4', endpoint: 'https://x.test' })).toThrow('endpoint must not be given together with region');
   expect(make({ endpoint: 'dli.example.com' })).toThrow('endpoint must be an absolute http(s) URL');
   expect(make({ endpoint: 'https://dli.example.com', projectId: '..' })).toThrow('projectId must not be "." or ".."');
-  expect(make({ endpoint: 'https://dli.example.com', credentials: { ak: 'a' } })).toThrow('credentials.sk must be a non-empty string');
+  expect(make({ endpoint: 'https://dli.example.com', credentials: { ak: 'a' } })).toThrow('credentials.sk must be a string, got undefined');
   expect(make({ endpoint: 'https://dli.example.com', retry: { maxAttempts: 0 } })).toThrow('retry.maxAttempts must be an integer ≥ 1');
-  expect(make({ endpoint: 'https://dli.example.com', timeoutMs: 0 })).toThrow('timeoutMs must be a number > 0');
+  expect(make({ endpoint: 'https://dli.example.com', timeoutMs: 0 })).toThrow('timeoutMs must be a number in (0, 2147483647]');
 });
 
 test('plain http with credentials is refused unless loopback or explicitly allowed', () => {

@@ -1,6 +1,6 @@
 // Turns an HTTP answer into either a parsed JSON body or one of our typed errors. The body is
-// read and parsed once, here; the Response then hands the parsed value to whichever surface
-// asks for it.
+// read and parsed once, here; a fresh Response over the same bytes then hands the parsed value
+// to whichever surface asks for it, and its other readers (arrayBuffer, blob, body) still work.
 import { DliApiError, DliResponseError } from '../errors';
 import { parseRetryAfter } from './retry';
 
@@ -49,11 +49,31 @@ function apiError(response: Response, text: string, requestId: string | undefine
   });
 }
 
+/** A successful answer whose body was read and parsed once: `json()` and `text()` return what was read. */
+class ParsedResponse extends Response {
+  readonly #parsed: unknown;
+  readonly #text: string;
+  constructor(bytes: Uint8Array, source: Response, parsed: unknown, text: string) {
+    super(bytes as Uint8Array<ArrayBuffer>, { status: source.status, statusText: source.statusText, headers: source.headers });
+    this.#parsed = parsed;
+    this.#text = text;
+  }
+  override json(): Promise<any> {
+    return Promise.resolve(this.#parsed);
+  }
+  override text(): Promise<string> {
+    return Promise.resolve(this.#text);
+  }
+}
+
+const decoder = new TextDecoder();
+
 /**
  * Checks an answer whose body has been read: HTTP ≥ 400 and `is_success: false` become
  * DliApiError, a body that is not a JSON object becomes DliResponseError.
  */
-export function interpretResponse(response: Response, text: string): Response {
+export function interpretResponse(response: Response, bytes: Uint8Array): Response {
+  const text = decoder.decode(bytes);
   const requestId = response.headers.get('x-request-id') ?? undefined;
   if (response.status >= 400) throw apiError(response, text, requestId);
   const parsed = tryParseJson(text);
@@ -70,11 +90,5 @@ export function interpretResponse(response: Response, text: string): Response {
       body: parsed,
     });
   }
-  // The body has been read; the same Response now serves what was read, parsed once, to
-  // whichever surface asks (the generated runtime calls json(), openapi-fetch json() or text()).
-  Object.defineProperties(response, {
-    json: { value: () => Promise.resolve(parsed) },
-    text: { value: () => Promise.resolve(text) },
-  });
-  return response;
+  return new ParsedResponse(bytes, response, parsed, text);
 }

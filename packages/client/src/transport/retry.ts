@@ -1,6 +1,7 @@
 // When and how long to wait before trying a request again. Only idempotent GETs pass through
 // the transport, so a retry can never apply a change twice.
 import { DliApiError, DliNetworkError, DliValidationError } from '../errors';
+import { describe, isPlainObject } from '../validate';
 
 /** Retry settings. The defaults suit the DLI API gateway. */
 export interface RetryOptions {
@@ -15,6 +16,9 @@ export interface RetryOptions {
 }
 
 export type RetryPolicy = Required<RetryOptions>;
+
+/** The longest delay a timer can hold: setTimeout fires at once past 2^31 − 1 ms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export const DEFAULT_RETRY: RetryPolicy = {
   maxAttempts: 3,
@@ -34,9 +38,12 @@ export function isRetryable(error: unknown): boolean {
   return error instanceof DliNetworkError;
 }
 
-/** Delay before attempt `attempt + 1`: the server's `Retry-After` if it sent one, else full jitter. */
+/**
+ * Delay before attempt `attempt + 1`: the server's `Retry-After` if it sent one, else full
+ * jitter; never more than `maxDelayMs`, so a server cannot park a caller for an hour.
+ */
 export function retryDelayMs(error: unknown, attempt: number, policy: RetryPolicy): number {
-  if (error instanceof DliApiError && error.retryAfterMs !== undefined) return error.retryAfterMs;
+  if (error instanceof DliApiError && error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, policy.maxDelayMs);
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.random() * ceiling;
 }
@@ -50,14 +57,30 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-export function resolveRetryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
+const RETRY_KEYS = Object.keys(DEFAULT_RETRY) as Array<keyof RetryPolicy>;
+
+/** Validates `retry` (unknown keys and mistyped values are refused) and fills in the defaults. */
+export function resolveRetryPolicy(options: unknown): RetryPolicy {
   if (options === false) return NO_RETRY;
-  const policy = { ...DEFAULT_RETRY, ...options };
-  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
-    throw new DliValidationError('retry.maxAttempts', `must be an integer ≥ 1, got ${policy.maxAttempts}`);
+  if (options === undefined) return DEFAULT_RETRY;
+  if (!isPlainObject(options)) throw new DliValidationError('retry', `must be an object or false, got ${describe(options)}`);
+  for (const key of Object.keys(options)) {
+    if (!(RETRY_KEYS as string[]).includes(key)) {
+      throw new DliValidationError(`retry.${key}`, `is not a retry option (expected one of ${RETRY_KEYS.join(', ')})`);
+    }
   }
-  for (const key of ['baseDelayMs', 'maxDelayMs', 'deadlineMs'] as const) {
-    if (!(policy[key] >= 0)) throw new DliValidationError(`retry.${key}`, `must be a number ≥ 0, got ${policy[key]}`);
+  const policy: RetryPolicy = { ...DEFAULT_RETRY };
+  for (const key of RETRY_KEYS) {
+    const value = options[key];
+    if (value === undefined) continue;
+    const integer = key === 'maxAttempts';
+    // A delay is a timer, and timers overflow past 2^31 − 1 ms (they would fire at once).
+    const max = key === 'baseDelayMs' || key === 'maxDelayMs' ? MAX_TIMER_MS : Infinity;
+    if (typeof value !== 'number' || Number.isNaN(value) || value < (integer ? 1 : 0) || value > max || (integer && !Number.isInteger(value))) {
+      const rule = integer ? 'an integer ≥ 1' : max === Infinity ? 'a number ≥ 0' : `a number in [0, ${MAX_TIMER_MS}]`;
+      throw new DliValidationError(`retry.${key}`, `must be ${rule}, got ${describe(value)}`);
+    }
+    policy[key] = value;
   }
   return policy;
 }

@@ -1,9 +1,12 @@
 // The one transport both client surfaces send through: a fetch-compatible function that signs
-// each attempt, bounds it with a timeout, retries what is safe to retry and turns answers into
+// each attempt, bounds it in time and size, retries what is safe to retry and turns answers into
 // typed errors. It knows nothing of operations or pagination.
 import { followSignal } from '../abort';
-import { DliNetworkError, DliTimeoutError } from '../errors';
+import { DliAbortError, DliError, DliNetworkError, DliRedirectError, DliTimeoutError, DliValidationError } from '../errors';
 import { canonicalQueryString, parseQuery } from './canonical';
+import { networkErrorMessage } from './network-error';
+import { type OutgoingRequest, toOutgoing } from './outgoing';
+import { readBody } from './read-body';
 import { interpretResponse } from './response';
 import { isRetryable, type RetryPolicy, retryDelayMs } from './retry';
 import { type AkSkCredentials, createRequestSigner } from './sign';
@@ -18,46 +21,27 @@ export interface TokenCredentials {
 export type DliCredentials = AkSkCredentials | TokenCredentials;
 
 export interface TransportOptions {
+  /** The only origin requests may go to: credentials never leave it. */
+  origin: string;
   projectId: string;
   credentials: DliCredentials | undefined;
   fetch: typeof globalThis.fetch;
+  /** Validated, lower-case names. */
   headers: Record<string, string>;
   retry: RetryPolicy;
   timeoutMs: number;
+  maxResponseBytes: number;
 }
 
 /** A `fetch`-compatible function. */
 export type Transport = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
-interface OutgoingRequest {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  signal: AbortSignal | undefined;
-}
-
-function toOutgoing(input: RequestInfo | URL, init: RequestInit | undefined): OutgoingRequest {
-  const request = typeof input === 'object' && 'method' in input ? input : undefined;
-  const headers: Record<string, string> = {};
-  const copy = (value: string, name: string) => (headers[name.toLowerCase()] = value);
-  request?.headers.forEach(copy);
-  const given = init?.headers;
-  if (given instanceof Headers || Array.isArray(given)) new Headers(given).forEach(copy);
-  else if (given) for (const [name, value] of Object.entries(given)) copy(value, name);
-  return {
-    url: request ? request.url : String(input),
-    method: (init?.method ?? request?.method ?? 'GET').toUpperCase(),
-    headers,
-    signal: init?.signal ?? request?.signal ?? undefined,
-  };
-}
-
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(new DliAbortError(signal.reason));
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal!.reason);
+      reject(new DliAbortError(signal!.reason));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
@@ -67,18 +51,29 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+// A runtime refuses a header before sending and echoes its value in the message: drop the
+// message (it may hold a credential) and keep only what went wrong.
+function isHeaderRefusal(error: unknown): boolean {
+  return error instanceof TypeError && /header/i.test(error.message) && !/fetch failed/i.test(error.message);
+}
+
+/** Adds to a final error how many attempts were made, so a log line tells the whole story. */
+function withAttempts(error: unknown, attempts: number, note = ''): unknown {
+  if (error instanceof DliError && attempts > 1) error.message += ` (after ${attempts} attempts${note})`;
+  else if (error instanceof DliError && note) error.message += ` (${note.replace(/^; /, '')})`;
+  return error;
+}
+
 /** Builds the transport of one client. */
 export function createTransport(options: TransportOptions): Transport {
-  const { credentials, retry, timeoutMs } = options;
+  const { credentials, retry, timeoutMs, maxResponseBytes, origin } = options;
   const sign = credentials && 'ak' in credentials ? createRequestSigner(credentials) : undefined;
   const token = credentials && 'token' in credentials ? credentials.token : undefined;
 
   // Headers signed with AK/SK, as Huawei's SDKs sign them; everything else is sent unsigned
   // so that proxies and browsers adding headers cannot break a signature.
   const signedDefaults = { 'content-type': 'application/json', 'x-project-id': options.projectId };
-  // Lower-case like the per-request headers, so that one name given twice is sent once.
-  const baseHeaders: Record<string, string> = { accept: 'application/json' };
-  for (const [name, value] of Object.entries(options.headers)) baseHeaders[name.toLowerCase()] = value;
+  const baseHeaders: Record<string, string> = { accept: 'application/json', ...options.headers };
 
   function prepare(request: OutgoingRequest): { url: string; headers: Record<string, string> } {
     const headers: Record<string, string> = { ...baseHeaders, ...request.headers };
@@ -93,41 +88,54 @@ export function createTransport(options: TransportOptions): Transport {
     return { url: url.href, headers };
   }
 
-  async function attempt(request: OutgoingRequest): Promise<Response> {
+  async function attempt(request: OutgoingRequest, attemptTimeoutMs: number): Promise<Response> {
     const { url, headers } = prepare(request); // fresh X-Sdk-Date for every attempt
     const { controller, release } = followSignal(request.signal);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
-    }, timeoutMs);
-    let response: Response;
-    let text: string;
+      controller.abort(new DOMException(`timed out after ${attemptTimeoutMs} ms`, 'TimeoutError'));
+    }, attemptTimeoutMs);
     try {
-      response = await options.fetch(url, { method: request.method, headers, signal: controller.signal });
-      text = await response.text();
+      // Never follow a redirect: fetch would carry X-Auth-Token and X-Security-Token to wherever it points.
+      const response = await options.fetch(url, { method: request.method, headers, signal: controller.signal, redirect: 'manual' });
+      if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect') {
+        await response.body?.cancel().catch(() => undefined);
+        throw new DliRedirectError({
+          status: response.status,
+          location: response.headers.get('location') ?? undefined,
+          requestId: response.headers.get('x-request-id') ?? undefined,
+        });
+      }
+      const bytes = await readBody(response, maxResponseBytes);
+      return interpretResponse(response, bytes);
     } catch (cause) {
-      if (request.signal?.aborted) throw request.signal.reason;
-      if (timedOut) throw new DliTimeoutError(timeoutMs, { cause });
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new DliNetworkError(`${request.method} ${new URL(url).pathname} failed: ${reason}`, { cause });
+      if (cause instanceof DliError) throw cause;
+      if (request.signal?.aborted) throw new DliAbortError(request.signal.reason);
+      if (timedOut) throw new DliTimeoutError(attemptTimeoutMs, { cause });
+      if (isHeaderRefusal(cause)) throw new DliValidationError('headers', 'were refused by the runtime (a name or value HTTP does not allow); value not shown');
+      throw new DliNetworkError(networkErrorMessage(request.method, url, cause), { cause });
     } finally {
       clearTimeout(timer);
       release();
     }
-    return interpretResponse(response, text);
   }
 
   return async function transport(input, init) {
-    const request = toOutgoing(input, init);
+    const request = toOutgoing(input, init, origin);
     const deadline = Date.now() + retry.deadlineMs;
     for (let attemptNumber = 1; ; attemptNumber++) {
+      // The last stretch of the deadline shortens the attempt, so deadlineMs is a hard limit.
+      const attemptTimeoutMs = Math.max(1, Math.min(timeoutMs, deadline - Date.now()));
       try {
-        return await attempt(request);
+        return await attempt(request, attemptTimeoutMs);
       } catch (error) {
-        if (attemptNumber >= retry.maxAttempts || !isRetryable(error)) throw error;
+        if (attemptNumber >= retry.maxAttempts || !isRetryable(error)) throw withAttempts(error, attemptNumber);
         const delay = retryDelayMs(error, attemptNumber, retry);
-        if (Date.now() + delay > deadline) throw error;
+        const left = deadline - Date.now();
+        if (delay >= left) {
+          throw withAttempts(error, attemptNumber, `; not retried: waiting ${Math.round(delay)} ms would pass the ${retry.deadlineMs} ms retry deadline`);
+        }
         await sleep(delay, request.signal);
       }
     }
