@@ -22,14 +22,16 @@ const FLAGS: Record<string, string> = {
   connectionId: '<id>',
 };
 
+// fetch wraps the socket's error ("fetch failed" → "connect ECONNREFUSED …"): the deepest cause
+// and the first error code on the way say what happened.
 function causeOf(error: Error): string {
-  const cause = error.cause as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
-  if (!cause) return '';
-  const code = typeof cause.code === 'string' ? cause.code : undefined;
-  const inner = cause.cause as { code?: unknown } | undefined;
-  const innerCode = typeof inner?.code === 'string' ? inner.code : undefined;
-  const message = typeof cause.message === 'string' ? cause.message : String(cause);
-  return [code ?? innerCode, message].filter(Boolean).join(': ');
+  let code: string | undefined;
+  let message = '';
+  for (let cause = error.cause as { code?: unknown; message?: unknown; cause?: unknown } | undefined; cause; cause = cause.cause as typeof cause) {
+    if (code === undefined && typeof cause.code === 'string') code = cause.code;
+    message = typeof cause.message === 'string' ? cause.message : String(cause);
+  }
+  return code && !message.includes(code) ? `${code}: ${message}` : message;
 }
 
 /** The message for `error`, sanitised for a terminal; `host` is where the CLI was talking to. */
