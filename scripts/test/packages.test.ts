@@ -33,10 +33,10 @@ describe.each(PACKAGES)('@dli-sdk/%s as published', (name) => {
     }
   });
 
-  test('the tarball holds only dist, README, LICENSE, CHANGELOG and package.json', () => {
+  test('the tarball holds only dist, the bin shim, README, LICENSE, CHANGELOG and package.json', () => {
     const pack = run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], dir);
     const files: string[] = JSON.parse(pack.stdout)[0].files.map((f: { path: string }) => f.path);
-    const allowed = /^(dist\/[^/]+\.(js|cjs|d\.ts|d\.cts)|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+    const allowed = /^(dist\/[^/]+\.(js|cjs|d\.ts|d\.cts)|bin\/[^/]+\.js|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
     expect(files.filter((file) => !allowed.test(file))).toEqual([]);
     for (const required of ['README.md', 'LICENSE', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']) {
       expect(files).toContain(required);
