@@ -21,19 +21,21 @@ export interface Io {
 const EXAMPLES = `
 Examples:
   $ dli-connections list --mock
-  $ dli-connections list --mock -o ndjson --max-items 3 --query '{id: id, name: name}'
+  $ dli-connections list --mock -o ndjson --max-items 3 --query '{id: id}'
   $ HUAWEICLOUD_SDK_AK=... HUAWEICLOUD_SDK_SK=... \\
-      dli-connections list --region cn-north-4 --project-id <id> --status active -o csv
-  $ ${TOKEN_VARIABLE}=... dli-connections get <connection id> --endpoint https://dli.example.internal --project-id <id>
+      dli-connections list --region cn-north-4 --project-id <id> -o csv
+  $ ${TOKEN_VARIABLE}=... dli-connections get <connection id> \\
+      --endpoint https://dli.example.internal --project-id <id>
 
 Environment:
-  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK   AK/SK (HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary keys)
-  ${TOKEN_VARIABLE}                            an IAM token (used instead of AK/SK when set)
-  HUAWEICLOUD_SDK_PROJECT_ID               the project id, when --project-id is not given
-  ${ENDPOINT_VARIABLE}                             the endpoint, when neither --region nor --endpoint is given
+  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK  AK/SK
+  HUAWEICLOUD_SDK_SECURITY_TOKEN          the session token of temporary AK/SK
+  ${TOKEN_VARIABLE}                           an IAM token, used instead of AK/SK
+  HUAWEICLOUD_SDK_PROJECT_ID              the project id, without --project-id
+  ${ENDPOINT_VARIABLE}                            the endpoint, without --region
 
-Exit codes: 0 success (also when the reader of stdout stops early), 1 API or network error,
-2 usage error, 130 interrupted.`;
+Exit codes: 0 success (also when the reader of stdout stops early),
+1 API or network error, 2 usage error, 130 interrupted.`;
 
 // DLI takes page sizes up to the int32 maximum; a bigger number is a usage error here, not a 400.
 const INT32_MAX = 2_147_483_647;
@@ -102,7 +104,7 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
     .option('--max-items <n>', 'stop after this many connections', integer('--max-items', 0, Number.MAX_SAFE_INTEGER))
     .option('--concurrency <n>', 'page requests in flight', integer('--concurrency', 1, 32), 1)
     .addOption(new Option('-o, --output <format>', 'output format (default: table on a terminal, else tsv)').choices(FORMATS))
-    .option('--columns <names>', `columns of table, tsv and csv (known: ${ALL_COLUMNS.join(',')})`, parseColumns)
+    .option('--columns <names>', `columns of table, tsv and csv: ${ALL_COLUMNS.join(', ')}`, parseColumns)
     .action((options: ListOptions) => {
       action = (async () => {
         const output = options.output ?? (io.stdout.isTTY ? 'table' : 'tsv');

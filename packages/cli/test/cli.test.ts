@@ -149,6 +149,7 @@ test('--help shows examples', async () => {
   expect(run.stdout).toContain('Examples:');
   expect(run.stdout).toContain('-o, --output <format>');
   expect(run.stdout).toContain('DLI_IAM_TOKEN');
+  for (const line of run.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 });
 
 test('--version and -V print the version of the package', async () => {
