@@ -4,8 +4,10 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const BUDGET_KB: Record<string, number> = {
-  'createDliClient + pager': 13.5, // 10.3 kB before redirect, origin, body-cap, deadline and input checks (issue 9): 12.8 kB
-  'createDliFetchClient only': 14.5, // 14.1 kB with the same checks
+  // Measured 11.84 kB and 13.14 kB after signing moved off @noble/hashes (issue 13); the target
+  // of 8 kB is not reached: see bench/RESULTS.md for where the bytes are.
+  'createDliClient + pager': 12.0,
+  'createDliFetchClient only': 13.3,
 };
 
 test.each(Object.entries(BUDGET_KB))('%s stays within %d kB gzip', (app, budget) => {
