@@ -2,6 +2,7 @@
 // function. It knows nothing of HTTP, which is why both client surfaces can share it.
 import { followSignal } from './abort';
 import { DliAbortError, DliPaginationError, DliValidationError } from './errors';
+import { pageItems } from './page-items';
 import { describe } from './validate';
 
 /** What a page fetcher is asked for. */
@@ -214,9 +215,7 @@ export function paginate<TItem, TResponse>(
     }
   }
 
-  async function* items(): AsyncGenerator<TItem> {
-    for await (const page of walk()) yield* page.items;
-  }
+  const items = () => pageItems(walk());
 
   return {
     [Symbol.asyncIterator]: () => items(),
