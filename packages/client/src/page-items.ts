@@ -19,7 +19,7 @@ export function pageItems<TItem>(pages: AsyncIterator<{ readonly items: readonly
       (page) => {
         loading = undefined;
         if (page.done) finished = true;
-        else [items, index] = [page.value.items, 0];
+        else if (!finished) [items, index] = [page.value.items, 0]; // not after return()
       },
       (error: unknown) => {
         loading = undefined;
