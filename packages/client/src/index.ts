@@ -4,22 +4,18 @@
  * @packageDocumentation
  */
 export { createDliClient, type DliClient } from './client';
-export { createDliFetchClient, type DliFetchClient } from './fetch-client';
-export { DEFAULT_MAX_RESPONSE_BYTES, type DliClientOptions } from './config';
-export type {
-  ConnectionFilters,
-  ConnectionsPager,
-  ListConnectionsQuery,
-  ListPageResponse,
-  PaginateConnectionsOptions,
-  RequestOptions,
-} from './connections';
+export { createDliFetchClient, type DliFetchClient, type DliFetchResponse, type DliFetchResults } from './fetch-client';
+export type { DliClientOptions } from './config';
+export type { ConnectionFilters, ConnectionsPage, ConnectionsPager, ListQuery, PaginateOptions } from './connections-pager';
+export type { Page, Pager, PagerOptions } from './paginate';
+export type { RequestOptions } from './request-options';
+export type { ListEnhancedConnectionsResult, ResponseMetadata, ShowEnhancedConnectionResult } from './results';
+export type { DliLogger, LogLevel } from './logging';
 export { isDeleted } from './connection-status';
 export { credentialsFromEnv, type EnvCredentials } from './credentials';
 export {
   DliAbortError,
   DliApiError,
-  type DliApiErrorInit,
   DliError,
   DliNetworkError,
   DliPaginationError,
@@ -28,13 +24,11 @@ export {
   DliTimeoutError,
   DliValidationError,
 } from './errors';
-export { DLI_REGION_ENDPOINTS, type DliRegion } from './generated/spec-facts';
-export { type FetchedPage, MAX_CONCURRENCY, type Page, type PageRequest, type PaginateOptions, type Pager, paginate } from './paginate';
+export type { DliRegion } from './generated/spec-facts';
 export type { RetryOptions } from './transport/retry';
 export {
   type AkSkCredentials,
   createRequestSigner,
-  formatSdkDate,
   type RequestSigner,
   type SignableRequest,
   type SignedRequest,

@@ -9,7 +9,7 @@ import { describe } from './validate';
 export type { Page };
 
 /** Options of a walk. */
-export interface PaginateOptions {
+export interface PagerOptions {
   /** Items asked per request (`limit`), ≥ 1. Default 100. Never 0, which would mean "everything". */
   pageSize?: number;
   /** Offset to start at, e.g. a page's `nextOffset` to resume. Default 0. */
@@ -62,7 +62,7 @@ function integerOption(field: string, value: unknown, fallback: number, min: num
 export function paginate<TItem, TResponse>(
   fetchPage: PageFetcher<TItem, TResponse>,
   idOf: (item: TItem) => unknown,
-  options: PaginateOptions = {},
+  options: PagerOptions = {},
 ): Pager<TItem, TResponse> {
   if (typeof options !== 'object' || options === null) throw new DliValidationError('options', `must be an object, got ${describe(options)}`);
   const limits = {

@@ -353,12 +353,12 @@ describe('createDliFetchClient: the body is read once and every parseAs works', 
         parseAs === 'json'
           ? JSON.stringify(data)
           : parseAs === 'text'
-            ? (data as string)
+            ? (data as unknown as string)
             : parseAs === 'stream'
-              ? await new Response(data as ReadableStream).text()
+              ? await new Response(data as unknown as ReadableStream).text()
               : parseAs === 'blob'
-                ? await (data as Blob).text()
-                : new TextDecoder().decode(data as ArrayBuffer);
+                ? await (data as unknown as Blob).text()
+                : new TextDecoder().decode(data as unknown as ArrayBuffer);
       expect(JSON.parse(text).connections).toHaveLength(3);
     });
   });

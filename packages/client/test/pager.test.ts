@@ -1,11 +1,12 @@
 // The pager against a fake page fetcher (a plain function, no HTTP): which offsets it asks for,
 // how many requests it keeps open, what it yields, and how it ends.
 import { DliAbortError, DliPaginationError, DliValidationError } from '../src/errors';
-import { paginate, type PaginateOptions } from '../src/paginate';
+import { paginate, type PagerOptions } from '../src/paginate';
 import type { PageRequest } from '../src/pager/look-ahead';
 
 interface Item {
   id?: string | null;
+  n?: number;
 }
 
 interface FakeOptions {
@@ -56,7 +57,7 @@ const items = (n: number, prefix = 'c'): Item[] => Array.from({ length: n }, (_,
 const idOf = (item: Item) => item.id;
 const ids = (list: readonly Item[]) => list.map((item) => item.id);
 
-async function collect(data: Item[], options: PaginateOptions, fake = fakeFetcher(data)) {
+async function collect(data: Item[], options: PagerOptions, fake = fakeFetcher(data)) {
   const walked = await paginate(fake.fetchPage, idOf, options).toArray({ limit: Infinity });
   return { walked, fake };
 }
@@ -87,7 +88,7 @@ describe('the walk, table-driven', () => {
     expect(fake.offsets()).toEqual([0]);
     await iterator.next();
     expect(fake.offsets()).toEqual([0, 10, 20, 30, 40]); // the page taken and three ahead
-    await iterator.return(undefined);
+    await iterator.return?.(undefined);
     expect(fake.inFlight()).toBe(0);
   });
 

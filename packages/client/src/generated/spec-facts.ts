@@ -13,36 +13,61 @@ export const DLI_REGION_ENDPOINTS: Readonly<Record<DliRegion, string>> = {
   ...OWN_SERVERS,
 } as Record<DliRegion, string>;
 
-/** The schema constraints of each operation's query parameters, from the spec. */
-export const QUERY_PARAMETERS = {
+/** Each operation of the spec: its method, path template and the rules of its path and query parameters. */
+export const OPERATIONS = {
   "listEnhancedConnections": {
-    "limit": {
-      "type": "integer",
-      "format": "int32",
-      "minimum": 0,
-      "default": 100
+    "method": "GET",
+    "path": "/v2.0/{project_id}/datasource/enhanced-connections",
+    "pathParameters": {
+      "project_id": {
+        "type": "string",
+        "minLength": 1
+      }
     },
-    "offset": {
-      "type": "integer",
-      "format": "int32",
-      "minimum": 0,
-      "default": 0
-    },
-    "status": {
-      "type": "string",
-      "enum": [
-        "ACTIVE",
-        "DELETED"
-      ]
-    },
-    "name": {
-      "type": "string"
-    },
-    "tags": {
-      "type": "string",
-      "pattern": "^[A-Za-z0-9 _.:+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]+=[A-Za-z0-9 _.:=+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]*(,[A-Za-z0-9 _.:+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]+=[A-Za-z0-9 _.:=+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]*)*$",
-      "rule": "k=v[,k=v...] of letters, digits, spaces and _.:=+-@ (no \"=\" in a key)"
+    "query": {
+      "limit": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": 0,
+        "default": 100
+      },
+      "offset": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": 0,
+        "default": 0
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "ACTIVE",
+          "DELETED"
+        ],
+        "anyCase": true
+      },
+      "name": {
+        "type": "string"
+      },
+      "tags": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9 _.:+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]+=[A-Za-z0-9 _.:=+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]*(,[A-Za-z0-9 _.:+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]+=[A-Za-z0-9 _.:=+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]*)*$",
+        "rule": "k=v[,k=v...] of letters, digits, spaces and _.:=+-@ (no \"=\" in a key)"
+      }
     }
   },
-  "showEnhancedConnection": {}
+  "showEnhancedConnection": {
+    "method": "GET",
+    "path": "/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}",
+    "pathParameters": {
+      "project_id": {
+        "type": "string",
+        "minLength": 1
+      },
+      "connection_id": {
+        "type": "string",
+        "minLength": 1
+      }
+    },
+    "query": {}
+  }
 } as const;
