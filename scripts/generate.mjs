@@ -137,7 +137,7 @@ function specFactsModule() {
     `const OWN_SERVERS = ${JSON.stringify(ownServers)} as const;`,
     '',
     '/** A Huawei Cloud region that DLI serves. */',
-    'export type DliRegion = (typeof REGIONS)[number] | keyof typeof OWN_SERVERS;',
+    `export type DliRegion = ${[...regions, ...Object.keys(ownServers)].map((region) => JSON.stringify(region)).join(' | ')};`,
     '',
     '/** DLI endpoint of each Huawei Cloud region, from the `servers` of the spec. */',
     'export const DLI_REGION_ENDPOINTS: Readonly<Record<DliRegion, string>> = {',

@@ -2,7 +2,7 @@
 // both surfaces accept exactly the same options and behave the same.
 import { DliValidationError } from './errors';
 import { DLI_REGION_ENDPOINTS, type DliRegion } from './generated/spec-facts';
-import { type DliLogger, type LogLevel, resolveLog } from './logging';
+import { type DliLogger, resolveLog } from './logging';
 import { validatePathParameter } from './parameters';
 import { MAX_TIMER_MS, resolveRetryPolicy, type RetryOptions } from './transport/retry';
 import { createTransport, type DliCredentials, type Transport } from './transport/transport';
@@ -43,7 +43,7 @@ export interface DliClientOptions {
    * `debug` logs one line per attempt (method, path, status, ms, attempt, retry reason; never
    * headers or the query). Default: the environment variable `DLI_SDK_LOG`, else `silent`.
    */
-  logLevel?: LogLevel;
+  logLevel?: 'debug' | 'silent';
 }
 
 const OPTION_KEYS = new Set([

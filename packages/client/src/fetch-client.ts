@@ -20,24 +20,20 @@ function openapiCreateClient(): CreateClient {
   return typeof candidate === 'function' ? (candidate as CreateClient) : (candidate as { default: CreateClient }).default;
 }
 
-/** What `GET` answers at each path of the API. */
-export interface DliFetchResults {
-  '/v2.0/{project_id}/datasource/enhanced-connections': ListEnhancedConnectionsResult;
-  '/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}': ShowEnhancedConnectionResult;
-}
-
-/** An answer of {@link DliFetchClient.GET}: error answers throw, so `data` is always set. */
-export interface DliFetchResponse<TData> {
-  /** The body, with its `$metadata`. */
-  data: TData;
-  /** The HTTP answer. */
-  response: Response;
-}
-
 /** An openapi-fetch client of the DLI API (GET only: the API has no other operations), plus the connections pager. */
 export interface DliFetchClient {
-  /** Sends a GET to a path template of the API, with its path and query parameters checked against the spec. */
-  GET<Path extends keyof DliFetchResults & keyof paths>(path: Path, init: MaybeOptionalInit<paths[Path], 'get'>): Promise<DliFetchResponse<DliFetchResults[Path]>>;
+  /**
+   * Sends a GET to a path template of the API, its path and query parameters checked against the
+   * spec's rules of that operation. Error answers throw, so `data` is always set; it carries
+   * `$metadata`.
+   */
+  GET<Path extends keyof paths>(
+    path: Path,
+    init: MaybeOptionalInit<paths[Path], 'get'>,
+  ): Promise<{
+    data: Path extends `${string}/{connection_id}` ? ShowEnhancedConnectionResult : ListEnhancedConnectionsResult;
+    response: Response;
+  }>;
   /** The project every request is made in (for `params.path.project_id`). */
   readonly projectId: string;
   /** Walks every connection matching `filters`, page by page, as an async iterable. */

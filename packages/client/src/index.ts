@@ -4,13 +4,13 @@
  * @packageDocumentation
  */
 export { createDliClient, type DliClient } from './client';
-export { createDliFetchClient, type DliFetchClient, type DliFetchResponse, type DliFetchResults } from './fetch-client';
+export { createDliFetchClient, type DliFetchClient } from './fetch-client';
 export type { DliClientOptions } from './config';
 export type { ConnectionFilters, ConnectionsPage, ConnectionsPager, ListQuery, PaginateOptions } from './connections-pager';
 export type { Page, Pager, PagerOptions } from './paginate';
 export type { RequestOptions } from './request-options';
 export type { ListEnhancedConnectionsResult, ResponseMetadata, ShowEnhancedConnectionResult } from './results';
-export type { DliLogger, LogLevel } from './logging';
+export type { DliLogger } from './logging';
 export { isDeleted } from './connection-status';
 export { credentialsFromEnv, type EnvCredentials } from './credentials';
 export {
@@ -36,13 +36,5 @@ export {
   signRequest,
 } from './transport/sign';
 export type { DliCredentials, TokenCredentials } from './transport/transport';
-export type {
-  DliErrorBody,
-  EnhancedConnection,
-  EnhancedConnectionHost,
-  EnhancedConnectionResource,
-  EnhancedConnectionRoute,
-  EnhancedConnectionStatus,
-  ListEnhancedConnectionsResponse,
-  ShowEnhancedConnectionResponse,
-} from '@dli-sdk/types';
+// The types a user of the client names most; the rest are in @dli-sdk/types.
+export type { DliErrorBody, EnhancedConnection, EnhancedConnectionStatus } from '@dli-sdk/types';

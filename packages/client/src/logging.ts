@@ -10,9 +10,6 @@ export interface DliLogger {
   debug(message: string): void;
 }
 
-/** `debug` logs every attempt; `silent` (the default) logs nothing. */
-export type LogLevel = 'debug' | 'silent';
-
 const LEVELS: readonly string[] = ['debug', 'silent'];
 
 function levelFromEnv(): string | undefined {

@@ -21,6 +21,13 @@ export async function withMock<T>(options: MockDliOptions, fn: (mock: MockDli) =
   }
 }
 
+/** A text (an error's view, a log, a command's output) holds neither the SK, the token nor a signature. */
+export function expectNoSecretsIn(text: string): void {
+  expect(text).not.toContain(TEST_SK);
+  expect(text).not.toContain(TEST_TOKEN);
+  expect(text).not.toMatch(/Signature=[0-9a-f]{64}/);
+}
+
 /** Every way an error can be shown: none may contain the SK, the token or an Authorization value. */
 export function expectNoSecrets(error: unknown): void {
   const views = [
@@ -29,11 +36,7 @@ export function expectNoSecrets(error: unknown): void {
     JSON.stringify(error),
     inspect((error as { cause?: unknown }).cause, { depth: 10 }),
   ];
-  for (const view of views) {
-    expect(view).not.toContain(TEST_SK);
-    expect(view).not.toContain(TEST_TOKEN);
-    expect(view).not.toMatch(/Signature=[0-9a-f]{64}/);
-  }
+  for (const view of views) expectNoSecretsIn(view);
 }
 
 // Every error a suite provokes through rejectionOf is scanned for the test secrets once the

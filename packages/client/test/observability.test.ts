@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDliClient, createDliFetchClient, DliValidationError, type ResponseMetadata } from '@dli-sdk/client';
 import { startMockDli } from '@dli-sdk/mock-server';
-import { PROJECT_ID, TEST_AK, TEST_SK, TEST_TOKEN, akSk, rejectionOf, withMock } from './helpers';
+import { PROJECT_ID, TEST_AK, TEST_SK, TEST_TOKEN, akSk, expectNoSecretsIn, rejectionOf, withMock } from './helpers';
 
 const LIST = '/v2.0/{project_id}/datasource/enhanced-connections';
 const SHOW = '/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}';
@@ -76,9 +76,9 @@ test('the User-Agent names the SDK, its version from package.json, and the runti
 });
 
 describe('the debug log', () => {
-  const secrets = [TEST_AK, TEST_SK, TEST_TOKEN, 'session-secret-token'];
-  const expectNoSecretsIn = (log: string) => {
-    for (const secret of secrets) expect(log).not.toContain(secret);
+  const expectCleanLog = (log: string) => {
+    expectNoSecretsIn(log);
+    for (const secret of [TEST_AK, 'session-secret-token']) expect(log).not.toContain(secret);
     expect(log).not.toMatch(/Signature|Authorization|X-Auth-Token/i);
   };
 
@@ -97,7 +97,7 @@ describe('the debug log', () => {
       expect(lines[2]).toMatch(/^dli-sdk GET \S+\/00000000-0000-4000-8000-000000000000 429 \d+ ms attempt=1 retry: in 0 ms after 429$/);
       expect(lines[3]).toMatch(/ 400 \d+ ms attempt=2$/);
       expect(lines).toHaveLength(4);
-      expectNoSecretsIn(lines.join('\n'));
+      expectCleanLog(lines.join('\n'));
     });
   });
 
@@ -121,7 +121,7 @@ console.log(page.connections.length);`;
       });
       expect(run.stdout).toBe('2\n');
       expect(run.stderr).toMatch(/^dli-sdk GET \/v2\.0\/\S+\/datasource\/enhanced-connections 200 \d+ ms attempt=1\n$/);
-      expectNoSecretsIn(run.stderr);
+      expectCleanLog(run.stderr);
     } finally {
       await mock.close();
     }

@@ -8,7 +8,6 @@ import type { components, operations, paths } from './generated/schema';
 
 export type { components, operations, paths };
 
-type Schemas = components['schemas'];
 
 // Named interfaces rather than aliases: editors and compiler errors then say `EnhancedConnection`
 // instead of spelling out the generated intersection. Each extends its generated schema, so every
@@ -24,9 +23,9 @@ export interface EnhancedConnectionHost extends Pick<components['schemas']['Enha
 /** A route of a connection (not in Huawei's reference; seen in real responses). */
 export interface EnhancedConnectionRoute extends Pick<components['schemas']['EnhancedConnectionRoute'], keyof components['schemas']['EnhancedConnectionRoute']> {}
 /** Connection status: `ACTIVE` or `DELETED`. */
-export type EnhancedConnectionStatus = Schemas['EnhancedConnectionStatus'];
+export type EnhancedConnectionStatus = components['schemas']['EnhancedConnectionStatus'];
 /** Peering status of a queue or pool: `CREATING`, `ACTIVE` or `FAILED`. */
-export type EnhancedConnectionResourceStatus = Schemas['EnhancedConnectionResourceStatus'];
+export type EnhancedConnectionResourceStatus = components['schemas']['EnhancedConnectionResourceStatus'];
 /** The 200 body of the list operation. */
 export interface ListEnhancedConnectionsResponse extends Omit<components['schemas']['ListEnhancedConnectionsResponse'], 'connections'> {
   /** The connections of the page. */

@@ -5,7 +5,7 @@ const REGIONS = ["ae-ad-1","af-north-1","af-south-1","ap-southeast-1","ap-southe
 const OWN_SERVERS = {"eu-west-101":"https://dli.eu-west-101.myhuaweicloud.eu"} as const;
 
 /** A Huawei Cloud region that DLI serves. */
-export type DliRegion = (typeof REGIONS)[number] | keyof typeof OWN_SERVERS;
+export type DliRegion = "ae-ad-1" | "af-north-1" | "af-south-1" | "ap-southeast-1" | "ap-southeast-2" | "ap-southeast-3" | "ap-southeast-4" | "cn-east-2" | "cn-east-3" | "cn-east-4" | "cn-east-5" | "cn-north-1" | "cn-north-2" | "cn-north-4" | "cn-north-9" | "cn-south-1" | "cn-southwest-2" | "eu-west-0" | "la-north-2" | "la-south-2" | "me-east-1" | "my-kualalumpur-1" | "na-mexico-1" | "ru-moscow-1" | "ru-northwest-2" | "sa-brazil-1" | "tr-west-1" | "eu-west-101";
 
 /** DLI endpoint of each Huawei Cloud region, from the `servers` of the spec. */
 export const DLI_REGION_ENDPOINTS: Readonly<Record<DliRegion, string>> = {
