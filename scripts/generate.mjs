@@ -83,6 +83,13 @@ function generateClient() {
   rmSync(tmp, { recursive: true, force: true });
 }
 
+function generateMockServerFacts() {
+  const dir = path.join(outRoot, generatedDirs.mockServer);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'spec-facts.ts'), header + specFactsModule());
+}
+
 /**
  * Facts of the spec that hand-written code needs at run time: the region → endpoint table
  * (from `servers`) and each operation's method, path and parameter rules.
@@ -109,9 +116,11 @@ function specFactsModule() {
     // spells "any case" for strict validators) reaches the client as an enum it matches in any
     // case; its pattern says nothing more, so it stays out of the bundle.
     const anyCase = schema['x-case-insensitive-enum'];
-    const { type, format, minimum, maximum, minLength, maxLength, default: def } = schema;
+    const { type, format, minLength, maxLength, default: def } = schema;
+    // An int32 has bounds of its own: they reach the client and the stand-in as the rule's range.
+    const int32 = format === 'int32' ? { minimum: -2147483648, maximum: 2147483647 } : {};
     const rule = {
-      type, format, minimum, maximum, minLength, maxLength, default: def,
+      type, format, minimum: schema.minimum ?? int32.minimum, maximum: schema.maximum ?? int32.maximum, minLength, maxLength, default: def,
       enum: schema.enum ?? anyCase,
       anyCase: anyCase ? true : undefined,
       pattern: anyCase ? undefined : schema.pattern,
@@ -159,4 +168,5 @@ function listFiles(dir) {
 
 await generateTypes();
 generateClient();
+generateMockServerFacts();
 if (!values.out) console.log(`generated ${generatedDirs.types} and ${generatedDirs.client}`);

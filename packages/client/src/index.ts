@@ -24,7 +24,7 @@ export {
   DliTimeoutError,
   DliValidationError,
 } from './errors';
-export type { DliRegion } from './generated/spec-facts';
+export { DLI_REGION_ENDPOINTS, type DliRegion } from './generated/spec-facts';
 export type { RetryOptions } from './transport/retry';
 export {
   type AkSkCredentials,

@@ -23,8 +23,6 @@ interface ParameterRule {
   readonly rule?: string;
 }
 
-const INTEGER_FORMATS: Record<string, number> = { int32: 2_147_483_647, int64: Number.MAX_SAFE_INTEGER };
-
 const patterns = new Map<string, RegExp>();
 function compiled(pattern: string): RegExp {
   let regExp = patterns.get(pattern);
@@ -35,8 +33,9 @@ function compiled(pattern: string): RegExp {
 function validateInteger(field: string, rule: ParameterRule, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) throw new DliValidationError(field, `must be an integer, got ${describe(value)}`);
   if (rule.minimum !== undefined && value < rule.minimum) throw new DliValidationError(field, `must be ≥ ${rule.minimum}, got ${value}`);
-  const max = Math.min(rule.maximum ?? Infinity, INTEGER_FORMATS[rule.format ?? ''] ?? Infinity);
-  if (value > max) throw new DliValidationError(field, `must be ≤ ${max}${rule.format ? ` (${rule.format})` : ''}, got ${value}`);
+  if (rule.maximum !== undefined && value > rule.maximum) {
+    throw new DliValidationError(field, `must be ≤ ${rule.maximum}${rule.format ? ` (${rule.format})` : ''}, got ${value}`);
+  }
   return value;
 }
 

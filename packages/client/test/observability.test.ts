@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDliClient, createDliFetchClient, DliValidationError, type ResponseMetadata } from '@dli-sdk/client';
 import { startMockDli } from '@dli-sdk/mock-server';
-import { PROJECT_ID, TEST_AK, TEST_SK, TEST_TOKEN, akSk, expectNoSecretsIn, rejectionOf, withMock } from './helpers';
+import { PROJECT_ID, TEST_AK, TEST_SK, TEST_TOKEN, akSk, expectNoTestSecretsIn, rejectionOf, withMock } from './helpers';
 
 const LIST = '/v2.0/{project_id}/datasource/enhanced-connections';
 const SHOW = '/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}';
@@ -77,7 +77,7 @@ test('the User-Agent names the SDK, its version from package.json, and the runti
 
 describe('the debug log', () => {
   const expectCleanLog = (log: string) => {
-    expectNoSecretsIn(log);
+    expectNoTestSecretsIn(log);
     for (const secret of [TEST_AK, 'session-secret-token']) expect(log).not.toContain(secret);
     expect(log).not.toMatch(/Signature|Authorization|X-Auth-Token/i);
   };

@@ -29,12 +29,14 @@ export const OPERATIONS = {
         "type": "integer",
         "format": "int32",
         "minimum": 0,
+        "maximum": 2147483647,
         "default": 100
       },
       "offset": {
         "type": "integer",
         "format": "int32",
         "minimum": 0,
+        "maximum": 2147483647,
         "default": 0
       },
       "status": {
