@@ -12,8 +12,9 @@ export interface DliLogger {
 
 const LEVELS: readonly string[] = ['debug', 'silent'];
 
+// Read in any case (`DEBUG` is what people type in a shell); an empty value is no value.
 function levelFromEnv(): string | undefined {
-  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.DLI_SDK_LOG;
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.DLI_SDK_LOG?.toLowerCase() || undefined;
 }
 
 /** The function the transport logs with, or undefined when logging is off. */

@@ -111,7 +111,7 @@ console.log(page.connections.length);`;
       const run = await new Promise<{ stdout: string; stderr: string }>((resolve) => {
         const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
           cwd: path.resolve(__dirname, '..'),
-          env: { PATH: process.env.PATH, DLI_ENDPOINT: mock.url, DLI_SDK_LOG: 'debug' },
+          env: { PATH: process.env.PATH, DLI_ENDPOINT: mock.url, DLI_SDK_LOG: 'DEBUG' }, // any case
         });
         let stdout = '';
         let stderr = '';
