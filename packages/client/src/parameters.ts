@@ -39,6 +39,10 @@ function validateInteger(field: string, rule: ParameterRule, value: unknown): nu
   return value;
 }
 
+function asciiUpperCase(value: string): string {
+  return value.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+}
+
 function validateString(field: string, rule: ParameterRule, value: unknown): string {
   if (typeof value !== 'string') throw new DliValidationError(field, `must be a string, got ${value === null ? 'null' : typeof value}`);
   if (!isWellFormed(value)) throw new DliValidationError(field, 'must not contain lone surrogates');
@@ -47,9 +51,10 @@ function validateString(field: string, rule: ParameterRule, value: unknown): str
   }
   if (rule.maxLength !== undefined && value.length > rule.maxLength) throw new DliValidationError(field, `must be at most ${rule.maxLength} characters long`);
   if (rule.enum) {
-    const wanted = rule.anyCase ? value.toUpperCase() : value;
-    // We send the spec's spelling of a value the server compares in any case.
-    const match = rule.enum.find((allowed) => (rule.anyCase ? allowed.toUpperCase() : allowed) === wanted);
+    // We send the spec's spelling of a value the server compares in any case. Only ASCII letters
+    // fold, as in the spec's pattern: `toUpperCase` would turn a dotless `ı` into an `I`.
+    const wanted = rule.anyCase ? asciiUpperCase(value) : value;
+    const match = rule.enum.find((allowed) => (rule.anyCase ? asciiUpperCase(allowed) : allowed) === wanted);
     if (match === undefined) throw new DliValidationError(field, `must be one of ${rule.enum.join(', ')}${rule.anyCase ? ' (any case)' : ''}, got ${describe(value)}`);
     return match;
   }
