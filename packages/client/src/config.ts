@@ -57,12 +57,22 @@ export interface ResolvedConfig {
   transport: Transport;
 }
 
+const TOKEN_KEYS: ReadonlySet<string> = new Set(['token']);
+const AK_SK_KEYS: ReadonlySet<string> = new Set(['ak', 'sk', 'securityToken']);
+
 function validateCredentials(credentials: unknown): DliCredentials | undefined {
   if (credentials === undefined) return undefined;
   if (!isPlainObject(credentials)) {
     throw new DliValidationError('credentials', `must be { ak, sk, securityToken? } or { token }, got ${credentials === null ? 'null' : typeof credentials}`);
   }
-  if (Object.hasOwn(credentials, 'token')) {
+  // A misspelt key must not pass silently: a lost `securityToken` would sign without the session.
+  const kind = Object.hasOwn(credentials, 'token') ? TOKEN_KEYS : AK_SK_KEYS;
+  for (const key of Object.keys(credentials)) {
+    if (!kind.has(key)) {
+      throw new DliValidationError(`credentials.${key}`, `is not a credential field (expected ${[...kind].join(', ')}; AK/SK and a token are exclusive)`);
+    }
+  }
+  if (kind === TOKEN_KEYS) {
     return { token: validateSecretString('credentials.token', credentials.token, true) };
   }
   // The AK goes into the Authorization header; the SK only into the HMAC, as UTF-8.

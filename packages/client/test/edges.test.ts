@@ -117,6 +117,9 @@ describe.each(SURFACES)('%s: credentials and headers are validated, never echoed
     ['credentials.sk', { credentials: { ak: akSk.ak, sk: `${secret}\r` } }],
     ['credentials', { credentials: null }],
     ['credentials', { credentials: 'ak:sk' }],
+    ['credentials.securityTokne', { credentials: { ...akSk, securityTokne: secret } }],
+    ['credentials.tokne', { credentials: { ...akSk, tokne: secret } }],
+    ['credentials.ak', { credentials: { ...akSk, token: secret } }],
     ['headers.X-Trace', { headers: { 'X-Trace': `${secret}\r\nHost: evil` } }],
     ['headers["Bad Name"]', { headers: { 'Bad Name': 'x' } }],
   ];
