@@ -4,10 +4,11 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const BUDGET_KB: Record<string, number> = {
-  // Measured 11.97 kB and 13.26 kB after signing moved off @noble/hashes (issue 13); the target
-  // of 8 kB is not reached: see bench/RESULTS.md for where the bytes are.
-  'createDliClient + pager': 12.0,
-  'createDliFetchClient only': 13.3,
+  // 10.3 kB before redirect, origin, body-cap, deadline and input checks (issue 9): 12.8 kB; with
+  // $metadata, User-Agent, the debug log and per-operation rules from the spec (issue 12): 13.97 kB;
+  // signing off @noble/hashes (issue 13): 12.97 kB. Issue 13's target of 8 kB is not reached.
+  'createDliClient + pager': 13.1,
+  'createDliFetchClient only': 14.5, // 15.38 kB after issue 12, 14.40 kB after issue 13
 };
 
 test.each(Object.entries(BUDGET_KB))('%s stays within %d kB gzip', (app, budget) => {

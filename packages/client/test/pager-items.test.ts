@@ -1,6 +1,6 @@
 // The item iterator over a walk's pages: order, overlapping next() calls, empty pages, errors,
 // and return() closing the pages (which is how a `break` cancels a walk's requests).
-import { pageItems } from '../src/page-items';
+import { pageItems } from '../src/pager/items';
 
 async function* pagesOf(pages: number[][], log: string[] = []) {
   try {
