@@ -1,5 +1,5 @@
 // The published vectors and Huawei's cases signed inside headless Chromium by the built package
-// bundled for the web: the plain-JavaScript hashing path a browser gets (no node:crypto there).
+// bundled for the web: the @noble/hashes path a browser gets (no node:crypto there).
 import type { Browser } from 'playwright-core';
 import { findChromium, launchChromium } from './chromium';
 import { huaweiSignedCases, PUBLISHED_VECTORS, type SigningCase } from './signing-cases';

@@ -1,5 +1,5 @@
 // The published vectors and Huawei's cases signed inside workerd (through Miniflare), by the
-// built package bundled for the web: the plain-JavaScript hashing path an edge runtime gets.
+// built package bundled for the web: the @noble/hashes path an edge runtime gets.
 import { Miniflare } from 'miniflare';
 import { huaweiSignedCases, PUBLISHED_VECTORS } from './signing-cases';
 import { bundleForWeb } from './web-bundle';

@@ -1,7 +1,9 @@
 // The two hashes signing needs, from node:crypto where the runtime has it (about twice as fast)
-// and from the plain-JavaScript SHA-256 elsewhere. node:crypto is reached through
-// process.getBuiltinModule at run time, never imported, so no bundler pulls it into a browser build.
-import { hmacSha256, sha256 } from './sha256';
+// and from @noble/hashes elsewhere (browsers, edge runtimes: audited, synchronous, unlike Web
+// Crypto). node:crypto is reached through process.getBuiltinModule at run time, never imported, so
+// no bundler pulls it into a browser build.
+import { hmac } from '@noble/hashes/hmac';
+import { sha256 } from '@noble/hashes/sha2';
 
 /** SHA-256 and HMAC-SHA256 as lower-case hex, the form SDK-HMAC-SHA256 uses. */
 export interface Hashing {
@@ -17,8 +19,9 @@ const utf8 = (data: string | Uint8Array) => (typeof data === 'string' ? encoder.
 export const pureHashing: Hashing = {
   sha256Hex: (data) => toHex(sha256(utf8(data))),
   hmacSha256Hex(key) {
-    const mac = hmacSha256(encoder.encode(key));
-    return (message) => toHex(mac(encoder.encode(message)));
+    // Keyed once: each message clones the keyed state instead of hashing the key again.
+    const keyed = hmac.create(sha256, encoder.encode(key));
+    return (message) => toHex(keyed.clone().update(encoder.encode(message)).digest());
   },
 };
 
