@@ -25,7 +25,7 @@ export async function benchSigning() {
   const signers = [
     ['@huaweicloud/huaweicloud-sdk-core AKSKSigner', huawei],
     ['@dli-sdk/client signRequest (one-shot)', ours],
-    ['@dli-sdk/client createRequestSigner (what the client uses)', oursKeyed],
+    ['@dli-sdk/client createRequestSigner (keyed, checks each input)', oursKeyed],
   ];
   const rows = (
     await interleave(Object.fromEntries(signers), (sign) => {

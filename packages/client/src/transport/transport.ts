@@ -9,7 +9,8 @@ import { type OutgoingRequest, toOutgoing } from './outgoing';
 import { readBody } from './read-body';
 import { interpretResponse, requestIdOf } from './response';
 import { isRetryable, type RetryPolicy, retryDelayMs } from './retry';
-import { type AkSkCredentials, createRequestSigner } from './sign';
+import { platformHashing } from './hashing';
+import { type AkSkCredentials, signerWith } from './sign';
 
 /** An IAM token, sent as `X-Auth-Token`. */
 export interface TokenCredentials {
@@ -91,7 +92,7 @@ function withAttempts(error: unknown, attempts: number, note = ''): unknown {
 /** Builds the transport of one client. */
 export function createTransport(options: TransportOptions): Transport {
   const { credentials, retry, timeoutMs, maxResponseBytes, origin, log } = options;
-  const sign = credentials && 'ak' in credentials ? createRequestSigner(credentials) : undefined;
+  const sign = credentials && 'ak' in credentials ? signerWith(credentials, platformHashing) : undefined;
   const token = credentials && 'token' in credentials ? credentials.token : undefined;
 
   // Headers signed with AK/SK, as Huawei's SDKs sign them; everything else is sent unsigned
