@@ -33,7 +33,7 @@ Or try it without an account:
 /** A connected client and how to release what it holds. */
 export interface Connection {
   client: DliClient;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, stderr: NodeJS.WritableStream): Promise<Connection> {
@@ -55,5 +55,5 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, st
   const options: DliClientOptions = flags.endpoint
     ? { endpoint: flags.endpoint, projectId, credentials }
     : { region: flags.region as DliRegion, projectId, credentials };
-  return { client: createDliClient(options), close: async () => undefined };
+  return { client: createDliClient(options), close: () => Promise.resolve() };
 }

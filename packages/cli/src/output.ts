@@ -11,7 +11,7 @@ export type Format = (typeof FORMATS)[number];
 /** Writes connections in one format. */
 export interface ConnectionWriter {
   write(connection: EnhancedConnection): Promise<void>;
-  end(): Promise<void>;
+  end: () => Promise<void>;
 }
 
 const COLUMNS = ['id', 'name', 'status', 'queues', 'pools', 'dest_vpc_id', 'dest_network_id', 'isPrivis', 'create_time'] as const;
@@ -41,7 +41,7 @@ export function createWriter(format: Format, out: Writable): ConnectionWriter {
   const write = writeTo(out);
   switch (format) {
     case 'ndjson':
-      return { write: (c) => write(`${JSON.stringify(c)}\n`), end: async () => undefined };
+      return { write: (c) => write(`${JSON.stringify(c)}\n`), end: () => Promise.resolve() };
     case 'json': {
       let first = true;
       return {
@@ -67,9 +67,10 @@ export function createWriter(format: Format, out: Writable): ConnectionWriter {
     case 'table': {
       const table = new Table({ head: ['id', 'name', 'status', 'queues', 'pools', 'created (UTC)'], style: { head: [], border: [] } });
       return {
-        write: async (c) => {
+        write: (c) => {
           const cells = row(c);
           table.push([cells[0], cells[1], cells[2], cells[3], cells[4], cells[8].replace('T', ' ').slice(0, 19)]);
+          return Promise.resolve();
         },
         end: () => write(`${table.toString()}\n`),
       };

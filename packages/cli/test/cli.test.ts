@@ -2,8 +2,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { type MockDli, startMockDli } from '@dli-sdk/mock-server';
+import type { EnhancedConnection } from '@dli-sdk/client';
 
 const BIN = path.resolve(__dirname, '../dist/bin.js');
+const connection = (json: string) => JSON.parse(json) as EnhancedConnection;
+const connections = (json: string) => JSON.parse(json) as EnhancedConnection[];
 const AK = 'CLITESTAK00000000000';
 const SK = 'cli-test-secret-key-do-not-print';
 const TOKEN = 'cli-test-token-do-not-print';
@@ -52,7 +55,7 @@ test('list --mock --output ndjson --max-items 3 prints three JSON lines and says
   expect(run.code).toBe(0);
   const lines = run.stdout.trim().split('\n');
   expect(lines).toHaveLength(3);
-  expect(lines.map((line) => JSON.parse(line).id)).toHaveLength(3);
+  expect(lines.map((line) => connection(line).id)).toHaveLength(3);
   expect(run.stderr).toContain('Using the embedded DLI stand-in');
 });
 
@@ -69,8 +72,8 @@ test.each(['json', 'ndjson', 'csv', 'table'])('list --output %s walks every page
   const run = await cli(['list', ...at(), '--output', format, '--page-size', '40', '--concurrency', '3'], akEnv());
   expect(run.code).toBe(0);
   const ids = mock.connections.map((c) => c.id);
-  if (format === 'json') expect(JSON.parse(run.stdout).map((c: { id: string }) => c.id)).toEqual(ids);
-  if (format === 'ndjson') expect(run.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(ids);
+  if (format === 'json') expect(connections(run.stdout).map((c) => c.id)).toEqual(ids);
+  if (format === 'ndjson') expect(run.stdout.trim().split('\n').map((l) => connection(l).id)).toEqual(ids);
   if (format === 'csv') {
     const [header, ...rows] = run.stdout.trim().split('\n');
     expect(header).toBe('id,name,status,queues,pools,dest_vpc_id,dest_network_id,isPrivis,create_time');
@@ -90,7 +93,7 @@ test('filters reach the server: --status (any case), --name, --tags; --token aut
   expect(last.get('status')).toBe('DELETED');
   expect(last.get('name')).toBe(target.name);
   expect(last.get('tags')).toBe('env=prod');
-  for (const connection of JSON.parse(run.stdout)) expect(connection.status).toBe('DELETED');
+  for (const c of connections(run.stdout)) expect(c.status).toBe('DELETED');
   expectNoSecrets(run);
 });
 
@@ -126,7 +129,7 @@ test.each([
   [['list', '--region', 'cn-north-4', '--project-id', 'p'], 'no credentials'],
   [['list', '--region', 'cn-north-4'], '--project-id (or HUAWEICLOUD_SDK_PROJECT_ID) is required'],
 ])('usage error %j exits 2', async (args, message) => {
-  const run = await cli(args as string[]);
+  const run = await cli(args);
   expect(run.code).toBe(2);
   expect(run.stderr).toContain(message);
 });
@@ -154,7 +157,7 @@ test('50 000 connections stream as ndjson in a 64 MB heap (flat memory)', async 
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(50_000);
-    expect(JSON.parse(lines[49_999]).id).toBe(big.connections[49_999].id);
+    expect(connection(lines[49_999]).id).toBe(big.connections[49_999].id);
   } finally {
     await big.close();
   }

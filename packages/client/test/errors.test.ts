@@ -54,7 +54,7 @@ describe.each(SURFACES)('%s: faults', (surface) => {
   });
 
   test('a retryable fault that persists surfaces after maxAttempts with its code and request id', async () => {
-    const always503 = Object.fromEntries([1, 2, 3, 4].map((n) => [n, { kind: 'status', status: 503 } as Fault]));
+    const always503 = Object.fromEntries([1, 2, 3, 4].map((n): [number, Fault] => [n, { kind: 'status', status: 503 }]));
     await withMock({ faults: { schedule: always503 } }, async (mock) => {
       const error = await rejectionOf(clients(mock).list[surface]());
       expect(error).toBeInstanceOf(DliApiError);

@@ -12,7 +12,6 @@ function clientFor(surface: Surface, mock: MockDli, fetchImpl?: typeof fetch) {
 }
 
 const ids = (connections: readonly EnhancedConnection[]) => connections.map((c) => c.id);
-const offsetsRequested = (mock: MockDli) => mock.requests.map((r) => new URL(r.url, mock.url).searchParams.get('offset'));
 
 describe.each(SURFACES)('%s.paginateEnhancedConnections', (surface) => {
   const sizes = [0, 1, 99, 100, 101, 250, 10_000];

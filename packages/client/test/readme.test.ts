@@ -40,8 +40,8 @@ test.each(examples.map((code, i) => [i + 1, code] as const))('README example %i 
       });
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (c) => (stdout += c));
-      child.stderr.on('data', (c) => (stderr += c));
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
       child.on('close', (status) => resolve({ status, stdout, stderr }));
     });
     expect(run.stderr).toBe('');

@@ -16,7 +16,7 @@ function lister(surface: Surface, endpoint: string) {
   const options = { endpoint, projectId: PROJECT_ID, credentials: { token: TEST_TOKEN }, retry: false as const };
   if (surface === 'createDliClient') {
     const client = createDliClient(options);
-    return (query: Record<string, unknown>) => client.listEnhancedConnections(query as never);
+    return (query: Record<string, unknown>) => client.listEnhancedConnections(query);
   }
   const client = createDliFetchClient(options);
   return async (query: Record<string, unknown>) =>
@@ -92,7 +92,7 @@ test.each([
     region,
     projectId: PROJECT_ID,
     fetch: async (url) => {
-      urls.push(String(url));
+      urls.push(url instanceof Request ? url.url : url.toString());
       return new Response('{"is_success":true,"connections":[]}', { status: 200 });
     },
   });

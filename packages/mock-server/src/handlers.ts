@@ -85,7 +85,6 @@ function show(store: Store, id: string): Answer {
 export function handle(store: Store, url: URL): Answer | undefined {
   const listMatch = LIST.exec(url.pathname);
   const showMatch = listMatch ? null : SHOW.exec(url.pathname);
-  const match = listMatch ?? showMatch;
-  if (!match) return undefined;
-  return listMatch ? list(store, url.searchParams) : show(store, decodeURIComponent(showMatch![2]));
+  if (listMatch) return list(store, url.searchParams);
+  return showMatch ? show(store, decodeURIComponent(showMatch[2])) : undefined;
 }

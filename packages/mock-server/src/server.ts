@@ -50,7 +50,7 @@ const CORS_HEADERS = {
 };
 
 function toStored(item: EnhancedConnection | StoredConnection): StoredConnection {
-  return 'connection' in item ? (item as StoredConnection) : { connection: item, tags: {} };
+  return 'connection' in item ? (item) : { connection: item, tags: {} };
 }
 
 /** Starts the stand-in on 127.0.0.1. */
@@ -62,7 +62,8 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
       : generateConnections(options.connections ?? 25, seed);
   const store: Store = {
     connections: stored,
-    byId: new Map(stored.map((s) => [s.connection.id!, s])),
+    // A connection given without an id is listed but cannot be shown.
+    byId: new Map(stored.flatMap((s) => (s.connection.id === undefined ? [] : [[s.connection.id, s] as const]))),
     ignoreOffset: options.faults?.ignoreOffset ?? false,
   };
   const auth = options.auth ?? 'none';
@@ -97,10 +98,10 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
     switch (fault.kind) {
       case 'status': {
         const retryAfter = fault.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(fault.retryAfterSeconds) };
-        if (fault.status === 429) return gatewayError(response, 429, 'APIGW.0308', 'The throttling threshold has been reached.', requestId, retryAfter);
-        if (fault.status === 502) return gatewayError(response, 502, 'APIGW.0202', 'Backend unavailable.', requestId, retryAfter);
-        if (fault.status === 504) return gatewayError(response, 504, 'APIGW.0203', 'Backend timeout.', requestId, retryAfter);
-        return send(response, fault.status, { error_code: 'DLI.0999', error_msg: 'Server-side error, try again later.' }, requestId, retryAfter);
+        if (fault.status === 429) { gatewayError(response, 429, 'APIGW.0308', 'The throttling threshold has been reached.', requestId, retryAfter); return; }
+        if (fault.status === 502) { gatewayError(response, 502, 'APIGW.0202', 'Backend unavailable.', requestId, retryAfter); return; }
+        if (fault.status === 504) { gatewayError(response, 504, 'APIGW.0203', 'Backend timeout.', requestId, retryAfter); return; }
+        send(response, fault.status, { error_code: 'DLI.0999', error_msg: 'Server-side error, try again later.' }, requestId, retryAfter); return;
       }
       case 'reset':
         response.socket?.destroy();
@@ -117,13 +118,13 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
         response.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
         return;
       case 'not-success':
-        return send(response, 200, { is_success: false, message: 'DLI.0999: Internal processing failed.' }, requestId);
+        { send(response, 200, { is_success: false, message: 'DLI.0999: Internal processing failed.' }, requestId); return; }
       case 'hang':
         return;
     }
   }
 
-  const server = createServer(async (request, response) => {
+  async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestId = uuid(random).replace(/-/g, '');
     if (request.method === 'OPTIONS') {
       response.writeHead(204, CORS_HEADERS);
@@ -134,15 +135,16 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
     requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
     await delay();
-    if (request.method !== 'GET') return gatewayError(response, 404, 'APIGW.0101', 'The API does not exist or has not been published.', requestId);
+    if (request.method !== 'GET') { gatewayError(response, 404, 'APIGW.0101', 'The API does not exist or has not been published.', requestId); return; }
     const refused = authenticate(request, url, auth);
-    if (refused) return gatewayError(response, 401, refused.code, refused.message, requestId);
+    if (refused) { gatewayError(response, 401, refused.code, refused.message, requestId); return; }
     const fault = faultFor(requestCount, options.faults, random);
-    if (fault) return inject(fault, response, requestId);
+    if (fault) { inject(fault, response, requestId); return; }
     const answer = handle(store, url);
-    if (!answer) return gatewayError(response, 404, 'APIGW.0101', 'The API does not exist or has not been published.', requestId);
+    if (!answer) { gatewayError(response, 404, 'APIGW.0101', 'The API does not exist or has not been published.', requestId); return; }
     send(response, answer.status, answer.body, requestId);
-  });
+  }
+  const server = createServer((request, response) => void respond(request, response));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
