@@ -70,9 +70,16 @@ function generateClient() {
   rmSync(tmp, { recursive: true, force: true });
 }
 
+function generateMockServerFacts() {
+  const dir = path.join(outRoot, generatedDirs.mockServer);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'spec-facts.ts'), header + specFactsModule());
+}
+
 /**
  * Facts of the spec that hand-written code needs at run time: the region → endpoint table
- * (from `servers`) and the constraints of each operation's query parameters.
+ * (from `servers`), each operation's path template and the constraints of its query parameters.
  */
 function specFactsModule() {
   const spec = parseYaml(readFileSync(specPath, 'utf8'));
@@ -91,8 +98,10 @@ function specFactsModule() {
     ownServers[match[1]] = server.url;
   }
   const queries = {};
-  for (const pathItem of Object.values(spec.paths)) {
+  const operationPaths = {};
+  for (const [template, pathItem] of Object.entries(spec.paths)) {
     const operation = pathItem.get;
+    operationPaths[operation.operationId] = template;
     const query = {};
     for (const parameter of (operation.parameters ?? []).map(resolve)) {
       if (parameter.in !== 'query') continue;
@@ -131,6 +140,12 @@ function specFactsModule() {
     '/** The schema constraints of each operation\'s query parameters, from the spec. */',
     `export const QUERY_PARAMETERS = ${JSON.stringify(queries, null, 2)} as const;`,
     '',
+    '/** The path template of each operation, from the spec. */',
+    `export const OPERATION_PATHS = ${JSON.stringify(operationPaths, null, 2)} as const;`,
+    '',
+    '/** The bounds of an OpenAPI `format: int32` integer. */',
+    'export const INT32_BOUNDS = { minimum: -2147483648, maximum: 2147483647 } as const;',
+    '',
   ].join('\n');
 }
 
@@ -142,4 +157,5 @@ function listFiles(dir) {
 
 await generateTypes();
 generateClient();
+generateMockServerFacts();
 if (!values.out) console.log(`generated ${generatedDirs.types} and ${generatedDirs.client}`);

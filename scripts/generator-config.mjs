@@ -11,6 +11,8 @@ export const specPath = path.join(repoRoot, 'spec', 'dli-enhanced-connections.ya
 export const generatedDirs = {
   types: 'packages/types/src/generated',
   client: 'packages/client/src/generated',
+  // The stand-in's copy of spec-facts.ts: it serves the API from the same facts the client checks.
+  mockServer: 'packages/mock-server/src/generated',
 };
 
 const openapitools = JSON.parse(readFileSync(path.join(repoRoot, 'openapitools.json'), 'utf8'));

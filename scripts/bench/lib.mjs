@@ -42,7 +42,7 @@ export async function startStandIn(args) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise((resolve, reject) => {
-    child.stdout.once('data', (chunk) => resolve(String(chunk).trim()));
+    child.stdout.once('data', (chunk) => resolve(String(chunk).split('\n')[0].trim())); // the URL is the banner's first line
     child.once('error', reject);
   });
   return { url, close: () => child.kill() };

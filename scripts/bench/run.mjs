@@ -6,15 +6,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchBuild } from './build.mjs';
 import { benchBundle } from './bundle.mjs';
+import { benchCliTable } from './cli-table.mjs';
 import { benchLatency } from './latency.mjs';
 import { fmt, repoRoot, RUNS } from './lib.mjs';
 import { benchMemory } from './memory.mjs';
 import { benchPaging } from './paging.mjs';
 import { benchSigning } from './signing.mjs';
+import { benchStandInMemory } from './standin-memory.mjs';
 import { benchTransport } from './transport.mjs';
 
 const only = process.argv.slice(2);
-const BENCHMARKS = { transport: benchTransport, paging: benchPaging, latency: benchLatency, memory: benchMemory, signing: benchSigning, bundle: benchBundle, build: benchBuild };
+const BENCHMARKS = { transport: benchTransport, paging: benchPaging, latency: benchLatency, memory: benchMemory, signing: benchSigning, bundle: benchBundle, build: benchBuild, 'cli-table': benchCliTable, 'standin-memory': benchStandInMemory };
 const environment = { node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, runs: RUNS, date: new Date().toISOString() };
 
 const results = [];

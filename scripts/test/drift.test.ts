@@ -10,7 +10,7 @@ let scratch: string;
 
 beforeAll(() => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'dli-drift-test-'));
-  for (const item of ['spec', 'scripts', 'openapitools.json', 'packages/types/src/generated', 'packages/client/src/generated']) {
+  for (const item of ['spec', 'scripts', 'openapitools.json', 'packages/types/src/generated', 'packages/client/src/generated', 'packages/mock-server/src/generated']) {
     cpSync(path.join(root, item), path.join(scratch, item), { recursive: true });
   }
   symlinkSync(path.join(root, 'node_modules'), path.join(scratch, 'node_modules'), 'dir');

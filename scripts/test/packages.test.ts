@@ -36,12 +36,12 @@ describe.each(PACKAGES)('@dli-sdk/%s as published', (name) => {
     }
   });
 
-  test('the tarball holds only dist (and the spec, for types), README, LICENSE, CHANGELOG and package.json', () => {
+  test('the tarball holds only dist (and the spec, for types), the bin shim, README, LICENSE, CHANGELOG and package.json', () => {
     const pack = run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], dir);
     const files: string[] = JSON.parse(pack.stdout)[0].files.map((f: { path: string }) => f.path);
-    const allowed = /^(dist\/[^/]+\.(js|cjs|d\.ts|d\.cts)|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+    const allowed = /^(dist\/[^/]+\.(js|cjs|d\.ts|d\.cts)|bin\/[^/]+\.js|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
     const contract = name === 'types' ? ['dist/openapi.json', 'dist/openapi.yaml'] : [];
-    expect(manifest.files).toEqual(['dist', 'CHANGELOG.md']);
+    expect(manifest.files).toEqual(manifest.bin ? ['bin', 'dist', 'CHANGELOG.md'] : ['dist', 'CHANGELOG.md']);
     expect(files.filter((file) => !allowed.test(file)).sort()).toEqual(contract);
     for (const required of ['README.md', 'LICENSE', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']) {
       expect(files).toContain(required);

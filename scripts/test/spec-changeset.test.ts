@@ -204,5 +204,5 @@ test('0.x: DELETED and dest_network_id removed with a patch changeset fails nami
   expect(JSON.parse(read('packages/types/package.json')).version).toBe('0.4.0');
   const changelog = read('packages/types/CHANGELOG.md');
   expect(changelog).toContain('removed the optional property `dest_network_id` from the response with the `200` status');
-  expect(changelog).toContain('removed the enum value `DELETED` from the `query` request parameter `status`');
+  expect(changelog).toContain('removed the `DELETED` enum value from the `connections[].status` response property');
 });

@@ -1,48 +1,53 @@
-// Output formats. json, ndjson and csv stream item by item and respect stdout's backpressure,
-// so memory stays flat however many connections there are; a table needs every row first.
+// Output formats. json, ndjson, csv and tsv stream item by item and respect stdout's
+// backpressure, so memory stays flat however many connections there are; a table needs every row
+// first to size its columns. Only json and ndjson carry the exact server data; the others go to
+// terminals and spreadsheets, so their cells are sanitised (see sanitize.ts) or formula-escaped.
 import type { EnhancedConnection } from '@dli-sdk/client';
-import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
+import { search } from 'jmespath';
 import type { Writable } from 'node:stream';
+import { column, type ColumnName } from './columns';
+import { forTerminal } from './sanitize';
+import { renderTable } from './table';
 
-export const FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
+export const FORMATS = ['table', 'tsv', 'json', 'ndjson', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Writes connections in one format. */
 export interface ConnectionWriter {
   write(connection: EnhancedConnection): Promise<void>;
-  end: () => Promise<void>;
+  end(): Promise<void>;
 }
 
-const COLUMNS = ['id', 'name', 'status', 'queues', 'pools', 'dest_vpc_id', 'dest_network_id', 'isPrivis', 'create_time'] as const;
-
-function row(connection: EnhancedConnection): string[] {
-  const names = (resources: EnhancedConnection['available_queue_info']) =>
-    (resources ?? []).map((r) => `${r.name}:${r.status}`).join(' ');
-  return [
-    connection.id ?? '',
-    connection.name ?? '',
-    connection.status ?? '',
-    names(connection.available_queue_info),
-    names(connection.elastic_resource_pools),
-    connection.dest_vpc_id ?? '',
-    connection.dest_network_id ?? '',
-    connection.isPrivis === undefined ? '' : String(connection.isPrivis),
-    connection.create_time === undefined ? '' : new Date(connection.create_time).toISOString(),
-  ];
+export interface WriterOptions {
+  columns: ColumnName[];
+  /** A JMESPath expression applied to the JSON output (the whole array for json, each item for ndjson). */
+  query?: string;
+  /** The table's width in terminal cells; Infinity when stdout is not a terminal. */
+  width: number;
 }
 
-function writeTo(out: Writable) {
+/** Writes `text`, resolving once stdout can take more. */
+export function writeTo(out: Writable) {
   return (text: string): Promise<void> =>
     out.write(text) ? Promise.resolve() : new Promise((resolve) => out.once('drain', () => resolve()));
 }
 
-export function createWriter(format: Format, out: Writable): ConnectionWriter {
+const cells = (connection: EnhancedConnection, columns: ColumnName[]) => columns.map((name) => column(name).value(connection));
+const CSV_OPTIONS = { escape_formulas: true } as const; // a leading ' keeps =, +, -, @, tab and CR cells inert
+
+export function createWriter(format: Format, out: Writable, options: WriterOptions): ConnectionWriter {
   const write = writeTo(out);
+  const { columns, query } = options;
   switch (format) {
     case 'ndjson':
-      return { write: (c) => write(`${JSON.stringify(c)}\n`), end: () => Promise.resolve() };
+      return { write: (c) => write(`${JSON.stringify(query ? search(c, query) : c)}\n`), end: async () => undefined };
     case 'json': {
+      if (query) {
+        // A query sees the whole array, as `aws --query` does, so this one collects.
+        const all: EnhancedConnection[] = [];
+        return { write: async (c) => void all.push(c), end: () => write(`${JSON.stringify(search(all, query), null, 2)}\n`) };
+      }
       let first = true;
       return {
         write: (c) => {
@@ -57,22 +62,24 @@ export function createWriter(format: Format, out: Writable): ConnectionWriter {
       let header = false;
       return {
         write: (c) => {
-          const lines = stringify(header ? [row(c)] : [[...COLUMNS], row(c)]);
+          const rows = header ? [cells(c, columns)] : [columns, cells(c, columns)];
           header = true;
-          return write(lines);
+          return write(stringify(rows, CSV_OPTIONS));
         },
-        end: () => (header ? Promise.resolve() : write(stringify([[...COLUMNS]]))),
+        end: () => (header ? Promise.resolve() : write(stringify([columns], CSV_OPTIONS))),
       };
     }
+    case 'tsv':
+      // Like gh when piped: no header, one line per connection, tabs between sanitised cells.
+      return { write: (c) => write(`${cells(c, columns).map(forTerminal).join('\t')}\n`), end: async () => undefined };
     case 'table': {
-      const table = new Table({ head: ['id', 'name', 'status', 'queues', 'pools', 'created (UTC)'], style: { head: [], border: [] } });
+      const rows: string[][] = [];
       return {
-        write: (c) => {
-          const cells = row(c);
-          table.push([cells[0], cells[1], cells[2], cells[3], cells[4], cells[8].replace('T', ' ').slice(0, 19)]);
-          return Promise.resolve();
+        write: async (c) => void rows.push(columns.map((name) => forTerminal((column(name).display ?? column(name).value)(c)))),
+        end: async () => {
+          const lines = renderTable(columns.map((name) => ({ header: name, truncatable: column(name).truncatable })), rows, options.width);
+          for (let i = 0; i < lines.length; i += 1000) await write(`${lines.slice(i, i + 1000).join('\n')}\n`);
         },
-        end: () => write(`${table.toString()}\n`),
       };
     }
   }

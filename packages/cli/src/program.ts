@@ -1,9 +1,15 @@
 // The dli-connections command line: parses arguments, runs a command, maps errors to exit codes.
-import { DliApiError, DliValidationError } from '@dli-sdk/client';
+import { DliValidationError } from '@dli-sdk/client';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { type ConnectionFlags, connect, UsageError } from './connect';
-import { createWriter, type Format, FORMATS } from './output';
+import { search } from 'jmespath';
+import { version } from '../package.json';
+import { ALL_COLUMNS, type ColumnName, parseColumns, TABLE_COLUMNS } from './columns';
+import { type ConnectionFlags, connect, ENDPOINT_VARIABLE, TOKEN_VARIABLE } from './connect';
+import { describeError } from './describe-error';
+import { createWriter, type Format, FORMATS, writeTo } from './output';
 import { createProgress } from './progress';
+import { forTerminal } from './sanitize';
+import { UsageError } from './usage-error';
 
 /** Where the CLI reads and writes; the real process by default. */
 export interface Io {
@@ -15,89 +21,132 @@ export interface Io {
 const EXAMPLES = `
 Examples:
   $ dli-connections list --mock
-  $ dli-connections list --mock --output ndjson --max-items 3
+  $ dli-connections list --mock -o ndjson --max-items 3 --query '{id: id}'
   $ HUAWEICLOUD_SDK_AK=... HUAWEICLOUD_SDK_SK=... \\
-      dli-connections list --region cn-north-4 --project-id <id> --status active --output csv
-  $ dli-connections get <connection id> --endpoint https://dli.example.internal --project-id <id> --token <token>
+      dli-connections list --region cn-north-4 --project-id <id> -o csv
+  $ ${TOKEN_VARIABLE}=... dli-connections get <connection id> \\
+      --endpoint https://dli.example.internal --project-id <id>
 
-Exit codes: 0 success, 1 API or network error, 2 usage error.`;
+Environment:
+  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK  AK/SK
+  HUAWEICLOUD_SDK_SECURITY_TOKEN          the session token of temporary AK/SK
+  ${TOKEN_VARIABLE}                           an IAM token, used instead of AK/SK
+  HUAWEICLOUD_SDK_PROJECT_ID              the project id, without --project-id
+  ${ENDPOINT_VARIABLE}                            the endpoint, without --region
 
-function integer(min: number) {
+Exit codes: 0 success (also when the reader of stdout stops early),
+1 API or network error, 2 usage error, 130 interrupted.`;
+
+// DLI takes page sizes up to the int32 maximum; a bigger number is a usage error here, not a 400.
+const INT32_MAX = 2_147_483_647;
+
+function integer(flag: string, min: number, max: number) {
   return (raw: string): number => {
-    if (!/^\d+$/.test(raw) || Number(raw) < min) throw new InvalidArgumentError(`must be an integer ≥ ${min}`);
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      throw new InvalidArgumentError(`${flag} must be an integer from ${min} to ${max}`);
+    }
     return Number(raw);
   };
 }
 
-function withConnectionOptions(command: Command): Command {
-  return command
-    .option('--region <region>', 'Huawei Cloud region, e.g. cn-north-4')
-    .option('--endpoint <url>', 'DLI endpoint URL (instead of --region)')
-    .option('--project-id <id>', 'IAM project id (default: HUAWEICLOUD_SDK_PROJECT_ID)')
-    .option('--token <token>', 'IAM token (default: AK/SK from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK)')
-    .option('--mock', 'use the embedded DLI stand-in with seeded connections');
+function jmespathQuery(raw: string): string {
+  try {
+    search(null, raw);
+  } catch (error) {
+    // Only a syntax error is the user's typing; a type error on null says nothing about real data.
+    const name = (error as Error).name;
+    if (name === 'LexerError' || name === 'ParserError') throw new InvalidArgumentError(`not a JMESPath expression: ${(error as Error).message}`);
+  }
+  return raw;
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof DliApiError) {
-    const code = error.code ? `${error.code} ` : '';
-    const id = error.requestId ? `, request id ${error.requestId}` : '';
-    return `error: ${code}${error.message} (HTTP ${error.status}${id})`;
-  }
-  return `error: ${error instanceof Error ? error.message : String(error)}`;
+function withConnectionOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--region <region>', 'Huawei Cloud region, e.g. cn-north-4').conflicts('endpoint'))
+    .option('--endpoint <url>', `DLI endpoint URL, instead of --region (default: ${ENDPOINT_VARIABLE})`)
+    .option('--project-id <id>', 'IAM project id (default: HUAWEICLOUD_SDK_PROJECT_ID)')
+    .option('--token <token>', `IAM token; safer in ${TOKEN_VARIABLE}, which ps and shell history do not show (default: AK/SK from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK)`)
+    .addOption(new Option('--mock', 'use the embedded DLI stand-in with seeded connections').conflicts(['region', 'endpoint', 'projectId', 'token']))
+    .option('--query <jmespath>', 'JMESPath expression applied to json/ndjson output', jmespathQuery)
+    .addHelpText('after', EXAMPLES);
+}
+
+interface ListOptions extends ConnectionFlags {
+  status?: string;
+  name?: string;
+  tags?: string;
+  pageSize: number;
+  maxItems?: number;
+  concurrency: number;
+  output?: Format;
+  columns?: ColumnName[];
+  query?: string;
 }
 
 /** Runs the CLI with `argv` (without the node and script names); resolves to the exit code. */
 export async function run(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  // Commander echoes what the user typed in its errors: keep line breaks, show other controls.
+  const safe = (text: string) => text.split('\n').map(forTerminal).join('\n');
   const program = new Command('dli-connections')
     .description('List Huawei Cloud DLI enhanced datasource connections.')
+    .version(version, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(safe(s)) })
     .addHelpText('after', EXAMPLES);
   let action: Promise<void> = Promise.resolve();
+  let host: string | undefined;
 
   withConnectionOptions(program.command('list').description('list connections, walking every page'))
     .option('--status <status>', 'ACTIVE or DELETED (any case)')
     .option('--name <name>', 'only connections with this name')
     .option('--tags <k=v,...>', 'only connections with these tags')
-    .option('--page-size <n>', 'connections per request', integer(1), 100)
-    .option('--max-items <n>', 'stop after this many connections', integer(0))
-    .option('--concurrency <n>', 'page requests in flight', integer(1), 1)
-    .addOption(new Option('--output <format>', 'output format').choices(FORMATS).default('table'))
-    .addHelpText('after', EXAMPLES)
-    .action((options: ConnectionFlags & { status?: string; name?: string; tags?: string; pageSize: number; maxItems?: number; concurrency: number; output: Format }) => {
+    .option('--page-size <n>', 'connections per request', integer('--page-size', 1, INT32_MAX), 100)
+    .option('--max-items <n>', 'stop after this many connections', integer('--max-items', 0, Number.MAX_SAFE_INTEGER))
+    .option('--concurrency <n>', 'page requests in flight', integer('--concurrency', 1, 32), 1)
+    .addOption(new Option('-o, --output <format>', 'output format (default: table on a terminal, else tsv)').choices(FORMATS))
+    .option('--columns <names>', `columns of table, tsv and csv: ${ALL_COLUMNS.join(', ')}`, parseColumns)
+    .action((options: ListOptions) => {
       action = (async () => {
-        const { client, close } = await connect(options, io.env, io.stderr);
+        const output = options.output ?? (io.stdout.isTTY ? 'table' : 'tsv');
+        if (options.query && output !== 'json' && output !== 'ndjson') throw new UsageError('--query needs -o json or -o ndjson');
+        const columns = options.columns ?? (output === 'csv' ? ALL_COLUMNS : TABLE_COLUMNS);
+        const width = io.stdout.isTTY ? (io.stdout.columns ?? 80) : Infinity;
+        const writer = createWriter(output, io.stdout, { columns, query: options.query, width });
+        const connection = await connect(options, io.env, io.stderr);
+        host = connection.host;
         try {
-          const pager = client.paginateEnhancedConnections(
+          const pager = connection.client.paginateEnhancedConnections(
             { status: options.status as never, name: options.name, tags: options.tags },
             { pageSize: options.pageSize, maxItems: options.maxItems, concurrency: options.concurrency },
           );
-          const writer = createWriter(options.output, io.stdout);
           const progress = createProgress(io.stderr);
           let pages = 0;
           let items = 0;
           for await (const page of pager.byPage()) {
-            for (const connection of page.items) await writer.write(connection);
+            for (const item of page.items) await writer.write(item);
             progress.update(++pages, (items += page.items.length));
           }
           progress.done();
           await writer.end();
         } finally {
-          await close();
+          await connection.close();
         }
       })();
     });
 
-  withConnectionOptions(program.command('get').description('show one connection as JSON').argument('<id>', 'connection id'))
-    .addHelpText('after', EXAMPLES)
-    .action((id: string, options: ConnectionFlags) => {
+  withConnectionOptions(program.command('get').description('show one connection').argument('<id>', 'connection id'))
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['json', 'ndjson']).default('json'))
+    .action((id: string, options: ConnectionFlags & { output: 'json' | 'ndjson'; query?: string }) => {
       action = (async () => {
-        const { client, close } = await connect(options, io.env, io.stderr);
+        const connection = await connect(options, io.env, io.stderr);
+        host = connection.host;
         try {
-          io.stdout.write(`${JSON.stringify(await client.getEnhancedConnection(id), null, 2)}\n`);
+          // The answer's is_success/message wrapper says nothing once the call has succeeded.
+          const { is_success: _ok, message: _message, ...shown } = await connection.client.getEnhancedConnection(id);
+          const result = options.query ? search(shown, options.query) : shown;
+          await writeTo(io.stdout)(`${options.output === 'json' ? JSON.stringify(result, null, 2) : JSON.stringify(result)}\n`);
         } finally {
-          await close();
+          await connection.close();
         }
       })();
     });
@@ -108,7 +157,7 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    io.stderr.write(`${describeError(error)}\n`);
+    io.stderr.write(`${describeError(error, host)}\n`);
     if (error instanceof UsageError || error instanceof DliValidationError) return 2;
     return 1;
   }

@@ -1,37 +1,17 @@
 // dli-connections as a user runs it: a subprocess of the built bin against the stand-in.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { type MockDli, startMockDli } from '@dli-sdk/mock-server';
-import type { EnhancedConnection } from '@dli-sdk/client';
+import { BIN, cli, type Run, shell } from './run-cli';
 
-const BIN = path.resolve(__dirname, '../dist/bin.js');
-const connection = (json: string) => JSON.parse(json) as EnhancedConnection;
-const connections = (json: string) => JSON.parse(json) as EnhancedConnection[];
 const AK = 'CLITESTAK00000000000';
 const SK = 'cli-test-secret-key-do-not-print';
 const TOKEN = 'cli-test-token-do-not-print';
 const PROJECT = 'f00dfeedf00dfeedf00dfeedf00dfeed';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 let mock: MockDli;
 const akEnv = () => ({ HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT });
@@ -55,31 +35,34 @@ test('list --mock --output ndjson --max-items 3 prints three JSON lines and says
   expect(run.code).toBe(0);
   const lines = run.stdout.trim().split('\n');
   expect(lines).toHaveLength(3);
-  expect(lines.map((line) => connection(line).id)).toHaveLength(3);
+  expect(lines.map((line) => JSON.parse(line).id)).toHaveLength(3);
   expect(run.stderr).toContain('Using the embedded DLI stand-in');
 });
 
-test('list --mock prints a table of the seeded connections', async () => {
+test('list --mock in a pipe prints tab-separated lines, one per connection, without box drawing', async () => {
   const run = await cli(['list', '--mock']);
   expect(run.code).toBe(0);
-  expect(run.stdout).toContain('│ id');
-  expect(run.stdout.match(/[0-9a-f]{8}-[0-9a-f]{4}-4/g)).toHaveLength(40);
+  const lines = run.stdout.slice(0, -1).split('\n');
+  expect(lines).toHaveLength(40);
+  for (const line of lines) expect(line.split('\t')).toHaveLength(6);
+  expect(lines[0]).toMatch(/^4c693ecc-bab8-4113-a838-129cedc9a563\twithvpc\tACTIVE\t2019-08-27T06:40:11.125Z\t/);
+  expect(run.stdout).not.toMatch(/[│─┌┐└┘├┤]/);
   expect(run.stdout).not.toContain('\x1b['); // no colour codes in a pipe
   expect(run.stderr).not.toContain('page(s)'); // no progress line when stderr is not a TTY
 });
 
-test.each(['json', 'ndjson', 'csv', 'table'])('list --output %s walks every page with AK/SK from the environment', async (format) => {
+test.each(['json', 'ndjson', 'csv', 'table', 'tsv'])('list --output %s walks every page with AK/SK from the environment', async (format) => {
   const run = await cli(['list', ...at(), '--output', format, '--page-size', '40', '--concurrency', '3'], akEnv());
   expect(run.code).toBe(0);
   const ids = mock.connections.map((c) => c.id);
-  if (format === 'json') expect(connections(run.stdout).map((c) => c.id)).toEqual(ids);
-  if (format === 'ndjson') expect(run.stdout.trim().split('\n').map((l) => connection(l).id)).toEqual(ids);
+  if (format === 'json') expect(JSON.parse(run.stdout).map((c: { id: string }) => c.id)).toEqual(ids);
+  if (format === 'ndjson') expect(run.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(ids);
   if (format === 'csv') {
     const [header, ...rows] = run.stdout.trim().split('\n');
-    expect(header).toBe('id,name,status,queues,pools,dest_vpc_id,dest_network_id,isPrivis,create_time');
+    expect(header).toBe('id,name,status,create_time,queues,pools,dest_vpc_id,dest_network_id,isPrivis');
     expect(rows.map((r) => r.split(',')[0])).toEqual(ids);
   }
-  if (format === 'table') for (const id of ids) expect(run.stdout).toContain(id!);
+  if (format === 'table' || format === 'tsv') for (const id of ids) expect(run.stdout).toContain(id!);
   expectNoSecrets(run);
 });
 
@@ -93,15 +76,20 @@ test('filters reach the server: --status (any case), --name, --tags; --token aut
   expect(last.get('status')).toBe('DELETED');
   expect(last.get('name')).toBe(target.name);
   expect(last.get('tags')).toBe('env=prod');
-  for (const c of connections(run.stdout)) expect(c.status).toBe('DELETED');
+  for (const connection of JSON.parse(run.stdout)) expect(connection.status).toBe('DELETED');
   expectNoSecrets(run);
 });
 
-test('get <id> prints the connection; an unknown id exits 1 with code, message and request id', async () => {
+test('get <id> prints the connection without the answer wrapper; an unknown id exits 1 with code, message and request id', async () => {
   const target = mock.connections[5];
   const ok = await cli(['get', target.id!, ...at()], akEnv());
   expect(ok.code).toBe(0);
-  expect(JSON.parse(ok.stdout)).toMatchObject({ id: target.id, name: target.name, is_success: true });
+  const shown = JSON.parse(ok.stdout);
+  expect(shown).toMatchObject({ id: target.id, name: target.name });
+  expect(shown).not.toHaveProperty('is_success');
+  expect(shown).not.toHaveProperty('message');
+  const compact = await cli(['get', target.id!, ...at(), '-o', 'ndjson', '--query', '{id: id, status: status}'], akEnv());
+  expect(compact.stdout).toBe(`${JSON.stringify({ id: target.id, status: target.status })}\n`);
   const missing = await cli(['get', 'no-such-connection', ...at()], akEnv());
   expect(missing.code).toBe(1);
   expect(missing.stderr).toMatch(/^error: DLI\.0002 The connection no-such-connection does not exist\. \(HTTP 400, request id [0-9a-f]{32}\)\n$/);
@@ -115,21 +103,34 @@ test('a refused signature exits 1 and prints no secret', async () => {
   expectNoSecrets(run);
 });
 
-test('a network error exits 1', async () => {
-  const run = await cli(['list', '--endpoint', 'http://127.0.0.1:9'], akEnv());
+test('a network error exits 1 naming the host and the cause', async () => {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise((resolve) => closed.close(resolve));
+  const run = await cli(['list', '--endpoint', `http://127.0.0.1:${port}`], akEnv());
   expect(run.code).toBe(1);
-  expect(run.stderr).toMatch(/^error: .*failed/);
+  expect(run.stderr).toMatch(new RegExp(`^error: .*\\(host 127\\.0\\.0\\.1:${port}, cause .*ECONNREFUSED`));
 });
 
 test.each([
   [['list', '--output', 'xml', '--mock'], "argument 'xml' is invalid"],
-  [['list', '--page-size', '0', '--mock'], 'must be an integer ≥ 1'],
-  [['list', '--status', 'RUNNING', '--mock'], 'filters.status must be one of ACTIVE, DELETED'],
+  [['list', '--page-size', '0', '--mock'], '--page-size must be an integer from 1 to 2147483647'],
+  [['list', '--page-size', '2147483648', '--mock'], '--page-size must be an integer from 1 to 2147483647'],
+  [['list', '--concurrency', '1000', '--mock'], '--concurrency must be an integer from 1 to 32'],
+  [['list', '--status', 'RUNNING', '--mock'], 'error: --status must be one of ACTIVE, DELETED'],
+  [['list', '--columns', 'id,secret', '--mock'], '--columns: unknown column "secret"'],
+  [['list', '-o', 'csv', '--query', 'id', '--mock'], '--query needs -o json or -o ndjson'],
+  [['list', '-o', 'json', '--query', '[?', '--mock'], 'not a JMESPath expression'],
+  [['list', '--region', 'cn-north-4', '--endpoint', 'https://dli.example.internal'], "option '--region <region>' cannot be used with option '--endpoint <url>'"],
+  [['list', '--mock', '--region', 'cn-north-4'], "option '--mock' cannot be used with option '--region <region>'"],
+  [['list', '--mock', '--endpoint', 'https://dli.example.internal'], "option '--mock' cannot be used with option '--endpoint <url>'"],
+  [['list', '--mock', '--project-id', 'p'], "option '--mock' cannot be used with option '--project-id <id>'"],
   [['frobnicate'], "unknown command 'frobnicate'"],
   [['list', '--region', 'cn-north-4', '--project-id', 'p'], 'no credentials'],
   [['list', '--region', 'cn-north-4'], '--project-id (or HUAWEICLOUD_SDK_PROJECT_ID) is required'],
 ])('usage error %j exits 2', async (args, message) => {
-  const run = await cli(args);
+  const run = await cli(args as string[]);
   expect(run.code).toBe(2);
   expect(run.stderr).toContain(message);
 });
@@ -146,7 +147,41 @@ test('--help shows examples', async () => {
   const run = await cli(['list', '--help']);
   expect(run.code).toBe(0);
   expect(run.stdout).toContain('Examples:');
-  expect(run.stdout).toContain('--output <format>');
+  expect(run.stdout).toContain('-o, --output <format>');
+  expect(run.stdout).toContain('DLI_IAM_TOKEN');
+  for (const line of run.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+});
+
+test('--version and -V print the version of the package', async () => {
+  const { version } = require('../package.json') as { version: string };
+  for (const flag of ['--version', '-V']) {
+    const run = await cli([flag]);
+    expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  }
+});
+
+test('an IAM token from DLI_IAM_TOKEN authenticates and is never printed', async () => {
+  const run = await cli(['list', ...at(), '-o', 'json', '--query', 'length(@)'], { DLI_IAM_TOKEN: TOKEN, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT });
+  expect(run.stderr).toBe('');
+  expect(run).toMatchObject({ code: 0, stdout: '230\n' });
+  const refused = await cli(['list', ...at()], { DLI_IAM_TOKEN: `${TOKEN}-wrong`, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT });
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain('APIGW.0301');
+  expectNoSecrets(refused);
+  expect(refused.stderr).not.toContain(`${TOKEN}-wrong`);
+});
+
+test.each(['ndjson', 'json', 'csv', 'tsv', 'table'])('-o %s | head -1 ends quietly with exit 0', async (format) => {
+  // bash reports the CLI's own exit code in PIPESTATUS; its stderr goes to a file of its own.
+  const script = `"${process.execPath}" "${BIN}" list --endpoint "${mock.url}" -o ${format} 2>"$ERR" | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"; cat "$ERR"`;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dli-cli-epipe-'));
+  try {
+    const run = await shell(script, { ERR: path.join(dir, 'err'), ...akEnv() });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('0\n'); // exit code 0 and an empty stderr
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('50 000 connections stream as ndjson in a 64 MB heap (flat memory)', async () => {
@@ -157,7 +192,7 @@ test('50 000 connections stream as ndjson in a 64 MB heap (flat memory)', async 
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(50_000);
-    expect(connection(lines[49_999]).id).toBe(big.connections[49_999].id);
+    expect(JSON.parse(lines[49_999]).id).toBe(big.connections[49_999].id);
   } finally {
     await big.close();
   }

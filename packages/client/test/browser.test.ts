@@ -1,14 +1,15 @@
-// The client in a real browser: Debian's Chromium, driven by playwright-core, loads a page from
+// The client in a real browser: headless Chromium (see chromium.ts), driven by playwright-core, loads a page from
 // one origin that lists connections from the stand-in on another (CORS), signing with AK/SK in
 // the page, using only Web APIs. The bundle is the built ESM package, as a bundler would use it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type MockDli, startMockDli } from '@dli-sdk/mock-server';
 import { PROJECT_ID, TEST_AK, TEST_SK } from './helpers';
+import { findChromium, launchChromium } from './chromium';
 import { bundleForWeb } from './web-bundle';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = findChromium();
 
 const APP = `
 import { createDliClient, createDliFetchClient, DliApiError } from '@dli-sdk/client';
@@ -51,10 +52,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => pages!.listen(0, '127.0.0.1', resolve));
   // localhost vs 127.0.0.1: a different origin from the stand-in's, so every call is cross-origin.
   pageUrl = `http://localhost:${(pages.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium(CHROMIUM.executablePath);
 }, 60_000);
 
 afterAll(async () => {
@@ -88,4 +86,10 @@ test('Chromium lists every connection cross-origin with AK/SK signing, and gets 
     expect(request.headers.authorization).toMatch(/^SDK-HMAC-SHA256 Access=/);
     expect(request.headers.origin).toBe(pageUrl.replace(/\/$/, ''));
   }
+});
+
+test('without CHROMIUM_PATH the browser comes from the npm package, so no system Chromium is needed', () => {
+  if (process.env.CHROMIUM_PATH) expect(CHROMIUM).toEqual({ executablePath: process.env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' });
+  else expect(CHROMIUM.source).toBe('@sparticuz/chromium');
+  expect(browser.isConnected()).toBe(true);
 });

@@ -34,8 +34,15 @@ export function authenticate(request: IncomingMessage, url: URL, auth: AuthOptio
   const [, ak, signedHeaders, signature] = match;
   const key = auth.credentials?.find((c) => c.ak === ak);
   if (!key) return { code: 'APIGW.0301', message: 'Incorrect IAM authentication information: unknown access key.' };
+  // Temporary keys are valid only with their session token.
+  if (key.securityToken !== undefined && request.headers['x-security-token'] !== key.securityToken) {
+    return { code: 'APIGW.0301', message: 'Incorrect IAM authentication information: security token invalid.' };
+  }
   const names = signedHeaders.split(';');
-  if (!names.includes('x-sdk-date')) return { code: 'APIGW.0301', message: 'Incorrect IAM authentication information: x-sdk-date not signed.' };
+  // Like the gateway: host and x-sdk-date must be signed, or a signature could be replayed elsewhere.
+  for (const required of ['host', 'x-sdk-date']) {
+    if (!names.includes(required)) return { code: 'APIGW.0301', message: `Incorrect IAM authentication information: ${required} not signed.` };
+  }
   const headers: Record<string, string> = {};
   for (const name of names) {
     const value = request.headers[name];

@@ -1,36 +1,85 @@
-// dli-mock: runs the stand-in until interrupted, printing its URL.
+// dli-mock: runs the stand-in until interrupted. The first line of stdout is its URL alone (for
+// scripts); then a ready-to-paste environment block for the CLI and the client.
 import { parseArgs } from 'node:util';
 import { startMockDli } from './server';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '0' },
-    connections: { type: 'string', default: '25' },
-    seed: { type: 'string', default: '1' },
-    'latency-ms': { type: 'string' },
-    token: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
+const USAGE = `Usage: dli-mock [options]
+Serves the DLI enhanced-connections API on 127.0.0.1 until interrupted.
+
+  --port N             port, 0 (default) for a free one; 0-65535
+  --connections N      seeded connections, 0-${100_000} (default 25)
+  --seed N             dataset seed (default 1)
+  --latency-ms N       delay before each answer, 0-60000
+  --project-id ID      serve only this project (default: any project id)
+  --ak AK --sk SK      require requests signed with this AK/SK
+  --security-token T   with --ak/--sk: require this session token too (temporary keys)
+  --token T            accept IAM token T (X-Auth-Token)
+  -h, --help           this text
+Without --ak/--sk or --token, every request is accepted.`;
+
+function fail(message: string): never {
+  console.error(`dli-mock: ${message} (see dli-mock --help)`);
+  process.exit(2);
+}
+
+function integer(name: string, raw: string, max: number): number {
+  if (!/^\d+$/.test(raw) || Number(raw) > max) fail(`--${name} must be an integer from 0 to ${max}, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      connections: { type: 'string', default: '25' },
+      seed: { type: 'string', default: '1' },
+      'latency-ms': { type: 'string' },
+      'project-id': { type: 'string' },
+      ak: { type: 'string' },
+      sk: { type: 'string' },
+      'security-token': { type: 'string' },
+      token: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }));
+} catch (error) {
+  fail((error as Error).message.split('\n')[0]);
+}
 if (values.help) {
-  console.log('Usage: dli-mock [--port 0] [--connections 25] [--seed 1] [--latency-ms N] [--token T]\nServes the DLI enhanced-connections API on 127.0.0.1; with --token, only requests carrying X-Auth-Token: T.');
+  console.log(USAGE);
   process.exit(0);
 }
-const integer = (name: string, raw: string): number => {
-  if (!/^\d+$/.test(raw)) {
-    console.error(`dli-mock: --${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
-    process.exit(2);
-  }
-  return Number(raw);
-};
+if ((values.ak === undefined) !== (values.sk === undefined)) fail('--ak and --sk go together');
+if (values['security-token'] !== undefined && values.ak === undefined) fail('--security-token needs --ak and --sk');
+const keys = values.ak === undefined ? [] : [{ ak: values.ak, sk: values.sk!, securityToken: values['security-token'] }];
+const tokens = values.token === undefined ? [] : [values.token];
+const projectId = values['project-id'] ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+
 const mock = await startMockDli({
-  port: integer('port', values.port),
-  connections: integer('connections', values.connections),
-  seed: integer('seed', values.seed),
-  latencyMs: values['latency-ms'] === undefined ? undefined : integer('latency-ms', values['latency-ms']),
-  auth: values.token === undefined ? 'none' : { tokens: [values.token] },
-});
-console.log(mock.url);
+  port: integer('port', values.port, 65_535),
+  connections: integer('connections', values.connections, 100_000),
+  seed: integer('seed', values.seed, 0xffff_ffff),
+  latencyMs: values['latency-ms'] === undefined ? undefined : integer('latency-ms', values['latency-ms'], 60_000),
+  projectId: values['project-id'],
+  auth: keys.length === 0 && tokens.length === 0 ? 'none' : { credentials: keys, tokens },
+}).catch((error: Error) => fail(error.message));
+
+// Secrets given on the command line are not echoed: the block names where they go instead.
+const credentials =
+  keys.length > 0
+    ? [`export HUAWEICLOUD_SDK_AK=${values.ak}`, "export HUAWEICLOUD_SDK_SK='<the --sk you gave>'"]
+    : tokens.length > 0
+      ? ["export DLI_IAM_TOKEN='<the --token you gave>'"]
+      : ['export HUAWEICLOUD_SDK_AK=any-ak HUAWEICLOUD_SDK_SK=any-sk   # any credentials are accepted'];
+if (values['security-token'] !== undefined) credentials.push("export HUAWEICLOUD_SDK_SECURITY_TOKEN='<the --security-token you gave>'");
+console.log(`${mock.url}
+DLI stand-in: ${mock.connections.length} connections, ${values['project-id'] ? `project ${projectId} only` : 'any project id'}. Use it from the CLI or the client:
+  export DLI_ENDPOINT=${mock.url}
+  export HUAWEICLOUD_SDK_PROJECT_ID=${projectId}
+${credentials.map((line) => `  ${line}`).join('\n')}
+  dli-connections list           # the CLI reads DLI_ENDPOINT; the client examples do too
+Ctrl-C stops it.`);
 const stop = () => void mock.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -1,20 +1,33 @@
 // The DLI semantics of the two operations, as pure functions from a parsed request to an answer.
+// Every API fact (paths, the status enum, the tags rule, int32 bounds) comes from the spec's
+// generated facts, so the stand-in and the client cannot drift apart.
 import type { DliErrorBody, EnhancedConnection } from '@dli-sdk/types';
 import type { StoredConnection } from './dataset';
+import { INT32_BOUNDS, OPERATION_PATHS, QUERY_PARAMETERS } from './generated/spec-facts';
 
 export interface Answer {
   status: number;
   body: unknown;
 }
 
-const LIST = /^\/v2\.0\/([^/]+)\/datasource\/enhanced-connections\/?$/;
-const SHOW = /^\/v2\.0\/([^/]+)\/datasource\/enhanced-connections\/([^/]+)$/;
-// The spec's rules for `status` and `tags` (spec/dli-enhanced-connections.yaml). `/i` without `/u`
-// folds case the way the spec's pattern spells it: ASCII letters only.
-const STATUS = /^(ACTIVE|DELETED)$/i;
-const TAG_KEY = '[A-Za-z0-9 _.:+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]';
-const TAG_VALUE = '[A-Za-z0-9 _.:=+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]';
-const TAGS = new RegExp(`^${TAG_KEY}+=${TAG_VALUE}*(,${TAG_KEY}+=${TAG_VALUE}*)*$`);
+/** A path template of the spec as a pattern: each `{parameter}` is one non-empty segment. */
+function pathPattern(template: string, trailingSlash: boolean): RegExp {
+  const source = template
+    .split(/\{[^}]+\}/)
+    .map((literal) => literal.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+    .join('([^/]+)');
+  return new RegExp(`^${source}${trailingSlash ? '/?' : ''}$`);
+}
+
+const LIST = pathPattern(OPERATION_PATHS.listEnhancedConnections, true);
+const SHOW = pathPattern(OPERATION_PATHS.showEnhancedConnection, false);
+const LIST_RULES = QUERY_PARAMETERS.listEnhancedConnections;
+const STATUSES: readonly string[] = LIST_RULES.status.enum;
+// The spec matches `status` in any case: `/i` without `/u` folds ASCII letters only, so a dotless
+// `ı` is not an `I` (as the spec's pattern spells it).
+const STATUS = new RegExp(`^(${STATUSES.join('|')})$`, 'i');
+/** The spec's rule for `tags`: the one place the stand-in reads it. */
+const TAGS = new RegExp(LIST_RULES.tags.pattern);
 
 /** `k1=v1,k2=a=b` → [['k1', 'v1'], ['k2', 'a=b']]: each pair splits on its first `=` (inferred). */
 function parseTags(tags: string): Array<[string, string]> {
@@ -29,10 +42,11 @@ function dliError(status: number, code: string, message: string): Answer {
   return { status, body };
 }
 
-function parseNonNegativeInt(name: string, raw: string | null, fallback: number): number | Answer {
-  if (raw === null) return fallback;
-  if (!/^\d{1,10}$/.test(raw) || Number(raw) > 2_147_483_647) {
-    return dliError(400, 'DLI.0001', `Parameter ${name} is invalid: must be a non-negative integer.`);
+function parseInt32(name: 'limit' | 'offset', raw: string | null): number | Answer {
+  const rule = LIST_RULES[name];
+  if (raw === null) return rule.default;
+  if (!/^\d{1,10}$/.test(raw) || Number(raw) < rule.minimum || Number(raw) > INT32_BOUNDS.maximum) {
+    return dliError(400, 'DLI.0001', `Parameter ${name} is invalid: must be an integer from ${rule.minimum} to ${INT32_BOUNDS.maximum}.`);
   }
   return Number(raw);
 }
@@ -44,13 +58,13 @@ export interface Store {
 }
 
 function list(store: Store, query: URLSearchParams): Answer {
-  const limit = parseNonNegativeInt('limit', query.get('limit'), 100);
+  const limit = parseInt32('limit', query.get('limit'));
   if (typeof limit !== 'number') return limit;
-  const offset = parseNonNegativeInt('offset', query.get('offset'), 0);
+  const offset = parseInt32('offset', query.get('offset'));
   if (typeof offset !== 'number') return offset;
   const status = query.get('status');
   if (status !== null && !STATUS.test(status)) {
-    return dliError(400, 'DLI.0001', 'Parameter status is invalid: must be ACTIVE or DELETED.');
+    return dliError(400, 'DLI.0001', `Parameter status is invalid: must be ${STATUSES.join(' or ')}.`);
   }
   const tags = query.get('tags');
   if (tags !== null && !TAGS.test(tags)) {
@@ -72,7 +86,13 @@ function list(store: Store, query: URLSearchParams): Answer {
   return { status: 200, body: { is_success: true, message: '', count: page.length, connections: page } };
 }
 
-function show(store: Store, id: string): Answer {
+function show(store: Store, rawId: string): Answer {
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    return dliError(400, 'DLI.0001', 'Parameter connection_id is invalid: malformed percent-escape.');
+  }
   const stored = store.byId.get(id);
   // No source documents this answer: 400 with DLI's "object does not exist" code is inferred (the
   // spec's show operation says from what). A DELETED connection is returned as it is, as DLI does.
@@ -81,10 +101,14 @@ function show(store: Store, id: string): Answer {
   return { status: 200, body: { is_success: true, message: '', ...fields } };
 }
 
+/** The project id in an API path, or undefined when no operation has this path. */
+export function projectOf(pathname: string): string | undefined {
+  return (LIST.exec(pathname) ?? SHOW.exec(pathname))?.[1];
+}
+
 /** Routes a GET to its operation; undefined when no operation has this path. */
 export function handle(store: Store, url: URL): Answer | undefined {
-  const listMatch = LIST.exec(url.pathname);
-  const showMatch = listMatch ? null : SHOW.exec(url.pathname);
-  if (listMatch) return list(store, url.searchParams);
-  return showMatch ? show(store, decodeURIComponent(showMatch[2])) : undefined;
+  if (LIST.test(url.pathname)) return list(store, url.searchParams);
+  const showMatch = SHOW.exec(url.pathname);
+  return showMatch ? show(store, showMatch[2]) : undefined;
 }

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-export { startMockDli, type MockDli, type MockDliOptions } from './server';
+export { REQUEST_LOG_SIZE, startMockDli, type MockDli, type MockDliOptions, type RecordedRequest } from './server';
 export { generateConnections, type StoredConnection } from './dataset';
 export type { AuthOptions } from './auth';
 export type { Fault, FaultOptions } from './faults';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { type AuthOptions, authenticate } from './auth';
 import { generateConnections, type StoredConnection } from './dataset';
 import { type Fault, type FaultOptions, faultFor } from './faults';
-import { handle, type Store } from './handlers';
+import { handle, projectOf, type Store } from './handlers';
 import { seededRandom, uuid } from './random';
 
 /** Options of {@link startMockDli}. */
@@ -24,6 +24,42 @@ export interface MockDliOptions {
   faults?: FaultOptions;
   /** Delay before each answer, in ms: a fixed number or a `[min, max]` range. */
   latencyMs?: number | [number, number];
+  /** The only project id served; requests for another get 403 `APIGW.0302`. Default: any. */
+  projectId?: string;
+}
+
+/** One API request as the stand-in keeps it: credential headers are kept only as `[redacted]`. */
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+}
+
+/** How many requests {@link MockDli.requests} keeps: the most recent ones, so memory stays flat. */
+export const REQUEST_LOG_SIZE = 1000;
+
+// Headers that carry a credential or a replayable signature: never kept in the request log.
+const CREDENTIAL_HEADERS = ['authorization', 'x-auth-token', 'x-security-token'];
+
+function record(request: IncomingMessage): RecordedRequest {
+  const headers = { ...request.headers };
+  for (const name of CREDENTIAL_HEADERS) {
+    if (headers[name] === undefined) continue;
+    // The scheme and signed headers of an Authorization header are not secret and help tests.
+    headers[name] = name === 'authorization' ? String(headers[name]).replace(/Signature=\S+/, 'Signature=[redacted]') : '[redacted]';
+  }
+  return { method: request.method ?? '', url: request.url ?? '', headers };
+}
+
+/** The request target as a URL, or undefined when it is not an origin-form path with a usable Host. */
+function parseTarget(request: IncomingMessage): URL | undefined {
+  const target = request.url ?? '';
+  if (!target.startsWith('/')) return undefined;
+  try {
+    return new URL(`http://${request.headers.host ?? '127.0.0.1'}${target}`);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A running stand-in. */
@@ -34,8 +70,8 @@ export interface MockDli {
   connections: EnhancedConnection[];
   /** API requests received so far (preflights excluded). */
   readonly requestCount: number;
-  /** URLs (path and query) of the API requests received, in order. */
-  readonly requests: ReadonlyArray<{ method: string; url: string; headers: IncomingMessage['headers'] }>;
+  /** The last {@link REQUEST_LOG_SIZE} API requests received, oldest first, credentials redacted. */
+  readonly requests: ReadonlyArray<RecordedRequest>;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
@@ -50,7 +86,7 @@ const CORS_HEADERS = {
 };
 
 function toStored(item: EnhancedConnection | StoredConnection): StoredConnection {
-  return 'connection' in item ? (item) : { connection: item, tags: {} };
+  return 'connection' in item ? (item as StoredConnection) : { connection: item, tags: {} };
 }
 
 /** Starts the stand-in on 127.0.0.1. */
@@ -62,13 +98,12 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
       : generateConnections(options.connections ?? 25, seed);
   const store: Store = {
     connections: stored,
-    // A connection given without an id is listed but cannot be shown.
-    byId: new Map(stored.flatMap((s) => (s.connection.id === undefined ? [] : [[s.connection.id, s] as const]))),
+    byId: new Map(stored.map((s) => [s.connection.id!, s])),
     ignoreOffset: options.faults?.ignoreOffset ?? false,
   };
   const auth = options.auth ?? 'none';
   const random = seededRandom(seed ^ 0x5eed);
-  const requests: Array<{ method: string; url: string; headers: IncomingMessage['headers'] }> = [];
+  const requests: RecordedRequest[] = [];
   let requestCount = 0;
 
   const delay = (): Promise<void> => {
@@ -98,10 +133,10 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
     switch (fault.kind) {
       case 'status': {
         const retryAfter = fault.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(fault.retryAfterSeconds) };
-        if (fault.status === 429) { gatewayError(response, 429, 'APIGW.0308', 'The throttling threshold has been reached.', requestId, retryAfter); return; }
-        if (fault.status === 502) { gatewayError(response, 502, 'APIGW.0202', 'Backend unavailable.', requestId, retryAfter); return; }
-        if (fault.status === 504) { gatewayError(response, 504, 'APIGW.0203', 'Backend timeout.', requestId, retryAfter); return; }
-        send(response, fault.status, { error_code: 'DLI.0999', error_msg: 'Server-side error, try again later.' }, requestId, retryAfter); return;
+        if (fault.status === 429) return gatewayError(response, 429, 'APIGW.0308', 'The throttling threshold has been reached.', requestId, retryAfter);
+        if (fault.status === 502) return gatewayError(response, 502, 'APIGW.0202', 'Backend unavailable.', requestId, retryAfter);
+        if (fault.status === 504) return gatewayError(response, 504, 'APIGW.0203', 'Backend timeout.', requestId, retryAfter);
+        return send(response, fault.status, { error_code: 'DLI.0999', error_msg: 'Server-side error, try again later.' }, requestId, retryAfter);
       }
       case 'reset':
         response.socket?.destroy();
@@ -118,33 +153,46 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
         response.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
         return;
       case 'not-success':
-        { send(response, 200, { is_success: false, message: 'DLI.0999: Internal processing failed.' }, requestId); return; }
+        return send(response, 200, { is_success: false, message: 'DLI.0999: Internal processing failed.' }, requestId);
       case 'hang':
         return;
     }
   }
 
-  async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const requestId = uuid(random).replace(/-/g, '');
+  async function answer(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> {
     if (request.method === 'OPTIONS') {
       response.writeHead(204, CORS_HEADERS);
       response.end();
       return;
     }
     requestCount++;
-    requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
-    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
+    requests.push(record(request));
+    if (requests.length > REQUEST_LOG_SIZE) requests.shift();
+    const url = parseTarget(request);
+    if (!url) return gatewayError(response, 400, 'APIGW.0201', 'Bad request: malformed request target or Host.', requestId);
     await delay();
-    if (request.method !== 'GET') { gatewayError(response, 404, 'APIGW.0101', 'The API does not exist or has not been published.', requestId); return; }
+    if (request.method !== 'GET') return gatewayError(response, 404, 'APIGW.0101', 'The API does not exist or has not been published.', requestId);
     const refused = authenticate(request, url, auth);
-    if (refused) { gatewayError(response, 401, refused.code, refused.message, requestId); return; }
+    if (refused) return gatewayError(response, 401, refused.code, refused.message, requestId);
+    const project = projectOf(url.pathname);
+    if (options.projectId !== undefined && project !== undefined && project !== options.projectId) {
+      return gatewayError(response, 403, 'APIGW.0302', 'The IAM user is not authorized to access this project.', requestId);
+    }
     const fault = faultFor(requestCount, options.faults, random);
-    if (fault) { inject(fault, response, requestId); return; }
-    const answer = handle(store, url);
-    if (!answer) { gatewayError(response, 404, 'APIGW.0101', 'The API does not exist or has not been published.', requestId); return; }
-    send(response, answer.status, answer.body, requestId);
+    if (fault) return inject(fault, response, requestId);
+    const result = handle(store, url);
+    if (!result) return gatewayError(response, 404, 'APIGW.0101', 'The API does not exist or has not been published.', requestId);
+    send(response, result.status, result.body, requestId);
   }
-  const server = createServer((request, response) => void respond(request, response));
+
+  // One bad request must never take the process down: whatever it throws ends as a 500 for it alone.
+  const server = createServer((request, response) => {
+    const requestId = uuid(random).replace(/-/g, '');
+    answer(request, response, requestId).catch(() => {
+      if (response.headersSent) response.destroy();
+      else gatewayError(response, 500, 'APIGW.0201', 'Internal error of the stand-in.', requestId);
+    });
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -46,3 +46,12 @@ export const QUERY_PARAMETERS = {
   },
   "showEnhancedConnection": {}
 } as const;
+
+/** The path template of each operation, from the spec. */
+export const OPERATION_PATHS = {
+  "listEnhancedConnections": "/v2.0/{project_id}/datasource/enhanced-connections",
+  "showEnhancedConnection": "/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}"
+} as const;
+
+/** The bounds of an OpenAPI `format: int32` integer. */
+export const INT32_BOUNDS = { minimum: -2147483648, maximum: 2147483647 } as const;
