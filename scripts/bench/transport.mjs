@@ -10,7 +10,7 @@ const ENDPOINT = 'https://dli.cn-north-4.myhuaweicloud.com';
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const PATH = `/v2.0/${PROJECT}/datasource/enhanced-connections`;
 const page = JSON.stringify({ is_success: true, message: '', count: 100, connections: generateConnections(100, 1).map((s) => s.connection) });
-const stub = () => Promise.resolve(new Response(page, { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(page)), 'x-request-id': 'r' } }));
+const stub = async () => new Response(page, { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(page)), 'x-request-id': 'r' } });
 const akSk = { ak: 'BENCHAKID00000000000', sk: 'bench-secret' };
 
 function variants() {

@@ -91,5 +91,5 @@ test('Chromium lists every connection cross-origin with AK/SK signing, and gets 
 test('without CHROMIUM_PATH the browser comes from the npm package, so no system Chromium is needed', () => {
   if (process.env.CHROMIUM_PATH) expect(CHROMIUM).toEqual({ executablePath: process.env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' });
   else expect(CHROMIUM.source).toBe('@sparticuz/chromium');
-  expect(browser.isConnected()).toBe(true);
+  expect(browser!.isConnected()).toBe(true);
 });
