@@ -26,7 +26,8 @@ export function describe(value: unknown): string {
   if (typeof value === 'symbol' || typeof value === 'function') return typeof value;
   if (typeof value === 'string' && !isWellFormed(value)) return 'a string with a lone surrogate';
   try {
-    const text = JSON.stringify(value) ?? String(value);
+    // JSON.stringify answers undefined for undefined, functions and symbols, whatever its type says.
+    const text = (JSON.stringify(value) as string | undefined) ?? String(value);
     return text.length > 60 ? `${text.slice(0, 60)}…` : text;
   } catch {
     return typeof value;
@@ -150,7 +151,7 @@ export function validateListQuery(query: unknown, field = 'query'): ListEnhanced
     }
     normalised[key] = validateParameter(`${field}.${key}`, rule, value);
   }
-  return normalised as ListEnhancedConnectionsQuery;
+  return normalised;
 }
 
 // Parsed hosts only: the URL parser turns every IPv4 form (127.1, 0x7f.1) into dotted decimal, so

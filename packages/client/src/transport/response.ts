@@ -58,7 +58,7 @@ class ParsedResponse extends Response {
     this.#parsed = parsed;
     this.#text = text;
   }
-  override json(): Promise<any> {
+  override json(): Promise<unknown> {
     return Promise.resolve(this.#parsed);
   }
   override text(): Promise<string> {
