@@ -1,8 +1,10 @@
-// Every JavaScript example of the READMEs (the repository's and the packages') runs as written,
-// against the stand-in with AK/SK auth, importing the built package the way a user would.
+// Every JavaScript example of the READMEs (the repository's and the packages') type-checks under
+// `strict` (as JavaScript with checkJs) and runs as written, against the stand-in with AK/SK auth,
+// importing the built package the way a user would.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { startMockDli } from '@dli-sdk/mock-server';
 import { PROJECT_ID, TEST_AK, TEST_SK } from './helpers';
 
@@ -32,6 +34,32 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 test('the READMEs have the examples this test knows', () => {
   expect(examples).toHaveLength(EXPECTED.length);
   expect(PACKAGE_EXAMPLES).toHaveLength(2);
+});
+
+test('the README examples compile under strict, against the published types', () => {
+  const dir = path.join(scratch, 'typed');
+  mkdirSync(dir, { recursive: true });
+  const files = [...examples, ...PACKAGE_EXAMPLES.map(([code]) => code)].map((code, i) => {
+    const file = path.join(dir, `example-${i + 1}.mjs`);
+    writeFileSync(file, code);
+    return file;
+  });
+  const program = ts.createProgram(files, {
+    strict: true,
+    allowJs: true,
+    checkJs: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    types: ['node'],
+  });
+  const problems = ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1} ` : '';
+    return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+  expect(problems).toEqual([]);
 });
 
 const ALL = [...examples.map((code, i) => [i + 1, code, EXPECTED[i]] as const), ...PACKAGE_EXAMPLES.map(([code, expected], i) => [`package ${i + 1}`, code, expected] as const)];

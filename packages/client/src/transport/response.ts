@@ -2,6 +2,7 @@
 // read and parsed once, here; a fresh Response over the same bytes then hands the parsed value
 // to whichever surface asks for it, and its other readers (arrayBuffer, blob, body) still work.
 import { DliApiError, DliResponseError } from '../errors';
+import { isPlainObject } from '../validate';
 import { parseRetryAfter } from './retry';
 
 const EXCERPT_LENGTH = 200;
@@ -18,8 +19,9 @@ function tryParseJson(text: string): unknown {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** `X-Request-Id` of an answer: the id to quote to Huawei support. */
+export function requestIdOf(response: Response): string | undefined {
+  return response.headers.get('x-request-id') ?? undefined;
 }
 
 function firstString(body: Record<string, unknown>, keys: readonly string[]): string | undefined {
@@ -36,7 +38,7 @@ const MESSAGE_KEYS = ['error_msg', 'errorMsg', 'message'] as const;
 
 function apiError(response: Response, text: string, requestId: string | undefined): DliApiError {
   const parsed = tryParseJson(text);
-  const body = isObject(parsed) ? parsed : undefined;
+  const body = isPlainObject(parsed) ? parsed : undefined;
   return new DliApiError({
     status: response.status,
     code: body && firstString(body, CODE_KEYS),
@@ -74,10 +76,10 @@ const decoder = new TextDecoder();
  */
 export function interpretResponse(response: Response, bytes: Uint8Array): Response {
   const text = decoder.decode(bytes);
-  const requestId = response.headers.get('x-request-id') ?? undefined;
+  const requestId = requestIdOf(response);
   if (response.status >= 400) throw apiError(response, text, requestId);
   const parsed = tryParseJson(text);
-  if (!isObject(parsed)) {
+  if (!isPlainObject(parsed)) {
     const what = parsed === undefined ? 'is not JSON' : 'is not a JSON object';
     throw new DliResponseError(`response body ${what}`, { status: response.status, requestId, excerpt: excerpt(text) });
   }
