@@ -13,7 +13,7 @@ export async function benchPaging() {
       let count = 0;
       for (let offset = 0; ; ) {
         const page = await client.listEnhancedConnections({ limit: 100, offset });
-        const items = page.connections ?? [];
+        const items = page.connections;
         for (const connection of items) if (connection.id) count++;
         offset += items.length;
         if (items.length < 100) break;

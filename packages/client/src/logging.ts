@@ -23,7 +23,8 @@ export function resolveLog(logger: unknown, logLevel: unknown): ((line: string) 
   if (typeof level !== 'string' || !LEVELS.includes(level)) {
     throw new DliValidationError(logLevel === undefined ? 'DLI_SDK_LOG' : 'logLevel', `must be one of ${LEVELS.join(', ')}, got ${describe(level)}`);
   }
-  if (logger !== undefined && typeof (logger as Partial<DliLogger> | null)?.debug !== 'function') {
+  const hasDebug = typeof logger === 'object' && logger !== null && 'debug' in logger && typeof logger.debug === 'function';
+  if (logger !== undefined && !hasDebug) {
     throw new DliValidationError('logger', 'must have a debug(message) method');
   }
   if (level !== 'debug') return undefined;

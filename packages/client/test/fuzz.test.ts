@@ -83,7 +83,7 @@ test(`${CALLS} random calls: a well-formed request or a DliValidationError namin
       } else {
         const client = createDliFetchClient(options as never);
         if (what === 'pager') await client.paginateEnhancedConnections({}, pagerOptions).toArray({ limit: 1 });
-        else await client.GET('/v2.0/{project_id}/datasource/enhanced-connections', { params: { path: { project_id: PROJECT_ID }, query: query as never }, ...callOptions });
+        else await client.GET('/v2.0/{project_id}/datasource/enhanced-connections', { params: { path: { project_id: PROJECT_ID }, query: query }, ...callOptions });
       }
       succeeded = true;
     } catch (error) {

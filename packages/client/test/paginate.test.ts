@@ -58,7 +58,7 @@ describe.each(SURFACES)('%s.paginateEnhancedConnections', (surface) => {
       let resumeAt = -1;
       for await (const page of client.paginateEnhancedConnections({}, { pageSize: 20 }).byPage()) {
         expect(page.nextOffset).toBe(page.offset + page.items.length);
-        expect(page.response.$metadata).toEqual({ httpStatus: 200, requestId: expect.stringMatching(/^[0-9a-f]{32}$/), attempts: 1 });
+        expect(page.response.$metadata).toEqual({ httpStatus: 200, requestId: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown, attempts: 1 });
         expect(Object.keys(page.response)).not.toContain('$metadata');
         first.push(...page.items);
         resumeAt = page.nextOffset;

@@ -21,8 +21,8 @@ function lister(surface: Surface, endpoint: string) {
   const client = createDliFetchClient(options);
   return async (query: Record<string, unknown>) =>
     (await client.GET('/v2.0/{project_id}/datasource/enhanced-connections', {
-      params: { path: { project_id: PROJECT_ID }, query: query as never },
-    })).data!;
+      params: { path: { project_id: PROJECT_ID }, query: query },
+    })).data;
 }
 
 const QUERIES: Array<[string, Record<string, unknown>, string]> = [
@@ -54,7 +54,7 @@ describe.each<Surface>(['createDliClient', 'createDliFetchClient'])('%s on the w
     await withMock({ connections: [SEED_CONNECTION] }, async (mock) => {
       const body = await lister(surface, mock.url)({});
       expect(body).toEqual({ is_success: true, message: '', count: 1, connections: [SEED_CONNECTION] });
-      const connection = body.connections![0];
+      const connection = body.connections[0];
       expect(typeof connection.create_time).toBe('number');
       expect(connection.isPrivis).toBe(true);
       expect((connection as Record<string, unknown>).future_field).toEqual({ nested: [1, 'two'] });
