@@ -22,7 +22,7 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   // Mutants whose code and covering tests did not change keep their last result, so a run after a
-  // small change takes minutes; the file is committed with the results the README states.
+  // small change takes minutes once a full run's file is committed.
   incremental: true,
   incrementalFile: 'stryker-incremental.json',
   tempDirName: '.stryker-tmp',
