@@ -41,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   rmSync(out, { recursive: true, force: true });
 });
 

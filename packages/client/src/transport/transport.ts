@@ -42,23 +42,19 @@ export type Transport = (input: RequestInfo | URL, init?: RequestInit) => Promis
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (!signal) {
-      setTimeout(resolve, ms);
-      return;
-    }
-    if (signal.aborted) {
+    if (signal?.aborted) {
       reject(new DliAbortError(signal.reason));
       return;
     }
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new DliAbortError(signal.reason));
+      reject(new DliAbortError(signal?.reason));
     };
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
