@@ -4,6 +4,7 @@
 import { DliValidationError } from './errors';
 import { lookAhead, type PageFetcher } from './pager/look-ahead';
 import { type Page, walk } from './pager/walk';
+import { pageItems } from './pager/items';
 import { describe } from './validate';
 
 export type { Page };
@@ -90,9 +91,7 @@ export function paginate<TItem, TResponse>(
     }
   }
 
-  async function* items(): AsyncGenerator<TItem> {
-    for await (const page of pages()) yield* page.items;
-  }
+  const items = () => pageItems(pages());
 
   return {
     [Symbol.asyncIterator]: () => items(),

@@ -51,20 +51,42 @@ function apiError(response: Response, text: string, requestId: string | undefine
   });
 }
 
-/** A successful answer whose body was read and parsed once: `json()` and `text()` return what was read. */
+/**
+ * A successful answer whose body was read and parsed once: `json()` and `text()` return what was
+ * read. The other readers, `body` and `bodyUsed` go to a copy over the same bytes, made only when
+ * one of them is used: a body stream for every page cost more than the rest of the transport's work.
+ */
 class ParsedResponse extends Response {
+  readonly #bytes: Uint8Array;
   readonly #parsed: unknown;
   readonly #text: string;
+  #copy: Response | undefined;
   constructor(bytes: Uint8Array, source: Response, parsed: unknown, text: string) {
-    super(bytes as Uint8Array<ArrayBuffer>, { status: source.status, statusText: source.statusText, headers: source.headers });
+    super(null, { status: source.status, statusText: source.statusText, headers: source.headers });
+    this.#bytes = bytes;
     this.#parsed = parsed;
     this.#text = text;
+  }
+  #withBody(): Response {
+    return (this.#copy ??= new Response(this.#bytes as Uint8Array<ArrayBuffer>, this));
+  }
+  static {
+    const copyOf = (response: ParsedResponse) => response.#withBody() as unknown as Record<string, () => unknown>;
+    for (const name of ['body', 'bodyUsed']) {
+      Object.defineProperty(this.prototype, name, { get: function (this: ParsedResponse) { return copyOf(this)[name]; } });
+    }
+    for (const name of ['arrayBuffer', 'blob', 'bytes', 'formData'].filter((reader) => reader in Response.prototype)) {
+      Object.defineProperty(this.prototype, name, { value: function (this: ParsedResponse) { return copyOf(this)[name](); } });
+    }
   }
   override json(): Promise<unknown> {
     return Promise.resolve(this.#parsed);
   }
   override text(): Promise<string> {
     return Promise.resolve(this.#text);
+  }
+  override clone(): Response {
+    return new ParsedResponse(this.#bytes, this, this.#parsed, this.#text);
   }
 }
 

@@ -1,9 +1,7 @@
-// SDK-HMAC-SHA256 request signing. Synchronous and dependency-light (@noble/hashes) so the one
-// implementation runs in Node, browsers and edge runtimes, and outpaces Huawei's own signer.
-import { hmac } from '@noble/hashes/hmac';
-import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+// SDK-HMAC-SHA256 request signing. Synchronous and without dependencies, so the one
+// implementation runs in Node, browsers and edge runtimes; node:crypto hashes where it exists.
 import { canonicalQueryString, canonicalUri, parseQuery } from './canonical';
+import { type Hashing, platformHashing } from './hashing';
 
 const ALGORITHM = 'SDK-HMAC-SHA256';
 const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -57,16 +55,17 @@ export function formatSdkDate(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-function hexSha256(data: string | Uint8Array): string {
-  return bytesToHex(sha256(typeof data === 'string' ? utf8ToBytes(data) : data));
-}
-
 /** Signs requests with one key; keys the HMAC once, for clients that sign every request. */
 export type RequestSigner = (request: SignableRequest, options?: SignOptions) => SignedRequest;
 
 /** Builds a {@link RequestSigner} for `credentials`. */
 export function createRequestSigner(credentials: AkSkCredentials): RequestSigner {
-  const keyed = hmac.create(sha256, utf8ToBytes(credentials.sk));
+  return signerWith(credentials, platformHashing);
+}
+
+/** A signer over the given hashing (tests run every runtime's hashing through it). */
+export function signerWith(credentials: AkSkCredentials, { sha256Hex, hmacSha256Hex }: Hashing): RequestSigner {
+  const mac = hmacSha256Hex(credentials.sk);
   return (request, options = {}) => {
     const url = new URL(request.url);
     const headers: Record<string, string> = { ...request.headers };
@@ -96,7 +95,7 @@ export function createRequestSigner(credentials: AkSkCredentials): RequestSigner
 
     const query = canonicalQueryString(parseQuery(url.search));
     const bodyHash =
-      request.body === undefined || request.body.length === 0 ? EMPTY_BODY_SHA256 : hexSha256(request.body);
+      request.body === undefined || request.body.length === 0 ? EMPTY_BODY_SHA256 : sha256Hex(request.body);
     const canonicalRequest = [
       request.method.toUpperCase(),
       canonicalUri(url.pathname),
@@ -105,11 +104,11 @@ export function createRequestSigner(credentials: AkSkCredentials): RequestSigner
       signedHeaders,
       bodyHash,
     ].join('\n');
-    const stringToSign = `${ALGORITHM}\n${sdkDate}\n${hexSha256(canonicalRequest)}`;
-    const signature = bytesToHex(keyed.clone().update(utf8ToBytes(stringToSign)).digest());
+    const signature = mac(`${ALGORITHM}\n${sdkDate}\n${sha256Hex(canonicalRequest)}`);
 
     headers.Authorization = `${ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-    url.search = query;
+    // Re-serialising a URL is not free; most queries are already canonical.
+    if (query === '' || url.search !== `?${query}`) url.search = query;
     return { url: url.href, headers, signedHeaders, canonicalRequest };
   };
 }
