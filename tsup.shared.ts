@@ -2,7 +2,7 @@
 // packages with a command, its bin as an ESM script.
 import { defineConfig, type Options } from 'tsup';
 
-const library: Options = { entry: ['src/index.ts'], format: ['esm', 'cjs'], dts: true, clean: true, target: 'es2022' };
+export const library: Options = { entry: ['src/index.ts'], format: ['esm', 'cjs'], dts: true, clean: true, target: 'es2022' };
 const bin: Options = { entry: ['src/bin.ts'], format: ['esm'], target: 'es2022', banner: { js: '#!/usr/bin/env node' } };
 
 export const libraryBuild = defineConfig(library);

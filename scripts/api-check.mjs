@@ -14,7 +14,7 @@ const result = Extractor.invoke(config, {
   },
 });
 if (result.apiReportChanged) {
-  const report = path.relative(process.cwd(), config.reportFilePath);
+  const report = config.reportConfigs.map((r) => path.relative(process.cwd(), path.join(config.reportFolder, r.fileName))).join(', ');
   console.error(
     `The public API of ${config.packageJson?.name ?? 'this package'} changed, and ${report} does not show it yet.\n` +
       'Run `npm run api:update` (from the repository root), review the diff of the report and commit it.',

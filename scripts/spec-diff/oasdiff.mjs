@@ -10,7 +10,7 @@ function oasdiff(args) {
     out = execFileSync(goTool('oasdiff'), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     if (error.stderr === undefined) throw error;
-    throw new Error(`oasdiff ${args[0]} failed (is the spec valid? \`npm run lint\` tells): ${String(error.stderr).trim()}`);
+    throw new Error(`oasdiff ${args[0]} failed (is the spec valid? \`npm run lint\` tells): ${String(error.stderr).trim()}`, { cause: error });
   }
   return out.trim() ? JSON.parse(out) : null;
 }

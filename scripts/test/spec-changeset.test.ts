@@ -51,7 +51,7 @@ function releasedRepo(version: string) {
 }
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
-type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Spec = Record<string, any>;
 const LIST = '/v2.0/{project_id}/datasource/enhanced-connections';
 const SHOW = '/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}';
 const fields = (spec: Spec) => spec.components.schemas.EnhancedConnectionFields.properties;
@@ -97,7 +97,7 @@ const EDITS: Array<{ edit: string; change: (spec: Spec) => void; id: string; bum
     id: 'endpoint-added',
     bump: 'minor',
   },
-  { edit: 'remove an operation', change: (s) => delete s.paths[SHOW], id: 'api-path-removed-without-deprecation', bump: 'major' },
+  { edit: 'remove an operation', change: (s) => Reflect.deleteProperty(s.paths, SHOW), id: 'api-path-removed-without-deprecation', bump: 'major' },
   { edit: 'deprecate an operation', change: (s) => (s.paths[SHOW].get.deprecated = true), id: 'endpoint-deprecated', bump: 'patch' },
   { edit: 'change a default', change: (s) => (listParameter(s, 'limit').schema.default = 50), id: 'request-parameter-default-value-changed', bump: 'major' },
   { edit: 'change a pattern', change: (s) => (listParameter(s, 'tags').schema.pattern = '^[^=,]+=[^=,]+(,[^=,]+=[^=,]+)*$'), id: 'request-parameter-pattern-changed', bump: 'major' },

@@ -32,7 +32,7 @@ export function goTool(name) {
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     const reason = error.code === 'ENOENT' ? 'Go is not installed (https://go.dev/dl/, Go ≥ 1.22)' : String(error.stderr ?? error.message).trim();
-    throw new Error(`Could not build ${name} ${version}: ${reason}`);
+    throw new Error(`Could not build ${name} ${version}: ${reason}`, { cause: error });
   }
   try {
     renameSync(scratch, dir);

@@ -5,6 +5,8 @@ import { UsageError } from './usage-error';
 type Resources = EnhancedConnection['available_queue_info'];
 
 const resources = (list: Resources) => (list ?? []).map((r) => `${r.name}:${r.status}`).join(' ');
+// A cell is a scalar field, or an array that prints as its items joined by commas.
+// eslint-disable-next-line @typescript-eslint/no-base-to-string
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
 /** How to show one column: its value and whether a table may cut it short to fit the terminal. */

@@ -76,6 +76,6 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, st
     ? { endpoint, projectId, credentials }
     : { region: flags.region as DliRegion, projectId, credentials };
   const client = createDliClient(options);
-  const base = endpoint ?? (DLI_REGION_ENDPOINTS as Record<string, string>)[flags.region!];
+  const base = endpoint ?? (DLI_REGION_ENDPOINTS as Record<string, string>)[flags.region as string];
   return { client, host: new URL(base).host, close: async () => undefined };
 }

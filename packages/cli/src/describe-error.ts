@@ -29,7 +29,7 @@ function causeOf(error: Error): string {
   let message = '';
   for (let cause = error.cause as { code?: unknown; message?: unknown; cause?: unknown } | undefined; cause; cause = cause.cause as typeof cause) {
     if (code === undefined && typeof cause.code === 'string') code = cause.code;
-    message = typeof cause.message === 'string' ? cause.message : String(cause);
+    message = typeof cause.message === 'string' ? cause.message : JSON.stringify(cause);
   }
   return code && !message.includes(code) ? `${code}: ${message}` : message;
 }
@@ -37,7 +37,7 @@ function causeOf(error: Error): string {
 /** The message for `error`, sanitised for a terminal; `host` is where the CLI was talking to. */
 export function describeError(error: unknown, host: string | undefined): string {
   if (error instanceof DliValidationError) {
-    const flag = FLAGS[error.field.split('.').at(-1)!] ?? error.field;
+    const flag = FLAGS[error.field.split('.').at(-1) ?? ''] ?? error.field;
     return forTerminal(`error: ${flag} ${error.rule}`);
   }
   if (error instanceof DliApiError) {

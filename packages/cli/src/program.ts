@@ -110,7 +110,7 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
         const output = options.output ?? (io.stdout.isTTY ? 'table' : 'tsv');
         if (options.query && output !== 'json' && output !== 'ndjson') throw new UsageError('--query needs -o json or -o ndjson');
         const columns = options.columns ?? (output === 'csv' ? ALL_COLUMNS : TABLE_COLUMNS);
-        const width = io.stdout.isTTY ? (io.stdout.columns ?? 80) : Infinity;
+        const width = io.stdout.isTTY ? io.stdout.columns : Infinity;
         const writer = createWriter(output, io.stdout, { columns, query: options.query, width });
         const connection = await connect(options, io.env, io.stderr);
         host = connection.host;
@@ -143,7 +143,7 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
         try {
           // The answer's is_success/message wrapper says nothing once the call has succeeded.
           const { is_success: _ok, message: _message, ...shown } = await connection.client.getEnhancedConnection(id);
-          const result = options.query ? search(shown, options.query) : shown;
+          const result: unknown = options.query ? search(shown, options.query) : shown;
           await writeTo(io.stdout)(`${options.output === 'json' ? JSON.stringify(result, null, 2) : JSON.stringify(result)}\n`);
         } finally {
           await connection.close();

@@ -4,6 +4,7 @@
 // such as `\x1b`, which leaves a sequence inert. JSON and NDJSON keep the exact data instead.
 
 // C0 controls, DEL, C1 controls, and the bidi overrides/isolates that reorder displayed text.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 function visible(character: string): string {

@@ -1,13 +1,17 @@
 // dli-connections as a user runs it: a subprocess of the built bin against the stand-in.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { EnhancedConnection } from '@dli-sdk/client';
 import { type MockDli, startMockDli } from '@dli-sdk/mock-server';
 import { expectNoSecretsIn } from '../../client/test/no-secrets';
 import { BIN, cli, type Run, shell } from './run-cli';
+
+const connection = (json: string) => JSON.parse(json) as EnhancedConnection;
+const connections = (json: string) => JSON.parse(json) as EnhancedConnection[];
 
 const AK = 'CLITESTAK00000000000';
 const SK = 'cli-test-secret-key-do-not-print';
@@ -32,7 +36,7 @@ test('list --mock --output ndjson --max-items 3 prints three JSON lines and says
   expect(run.code).toBe(0);
   const lines = run.stdout.trim().split('\n');
   expect(lines).toHaveLength(3);
-  expect(lines.map((line) => JSON.parse(line).id)).toHaveLength(3);
+  expect(lines.map((line) => connection(line).id)).toHaveLength(3);
   expect(run.stderr).toContain('Using the embedded DLI stand-in');
 });
 
@@ -52,8 +56,8 @@ test.each(['json', 'ndjson', 'csv', 'table', 'tsv'])('list --output %s walks eve
   const run = await cli(['list', ...at(), '--output', format, '--page-size', '40', '--concurrency', '3'], akEnv());
   expect(run.code).toBe(0);
   const ids = mock.connections.map((c) => c.id);
-  if (format === 'json') expect(JSON.parse(run.stdout).map((c: { id: string }) => c.id)).toEqual(ids);
-  if (format === 'ndjson') expect(run.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(ids);
+  if (format === 'json') expect(connections(run.stdout).map((c) => c.id)).toEqual(ids);
+  if (format === 'ndjson') expect(run.stdout.trim().split('\n').map((l) => connection(l).id)).toEqual(ids);
   if (format === 'csv') {
     const [header, ...rows] = run.stdout.trim().split('\n');
     expect(header).toBe('id,name,status,create_time,queues,pools,dest_vpc_id,dest_network_id,isPrivis');
@@ -73,7 +77,7 @@ test('filters reach the server: --status (any case), --name, --tags; --token aut
   expect(last.get('status')).toBe('DELETED');
   expect(last.get('name')).toBe(target.name);
   expect(last.get('tags')).toBe('env=prod');
-  for (const connection of JSON.parse(run.stdout)) expect(connection.status).toBe('DELETED');
+  for (const c of connections(run.stdout)) expect(c.status).toBe('DELETED');
   expectNoSecrets(run);
 });
 
@@ -81,7 +85,7 @@ test('get <id> prints the connection without the answer wrapper; an unknown id e
   const target = mock.connections[5];
   const ok = await cli(['get', target.id!, ...at()], akEnv());
   expect(ok.code).toBe(0);
-  const shown = JSON.parse(ok.stdout);
+  const shown = connection(ok.stdout);
   expect(shown).toMatchObject({ id: target.id, name: target.name });
   expect(shown).not.toHaveProperty('is_success');
   expect(shown).not.toHaveProperty('message');
@@ -127,7 +131,7 @@ test.each([
   [['list', '--region', 'cn-north-4', '--project-id', 'p'], 'no credentials'],
   [['list', '--region', 'cn-north-4'], '--project-id (or HUAWEICLOUD_SDK_PROJECT_ID) is required'],
 ])('usage error %j exits 2', async (args, message) => {
-  const run = await cli(args as string[]);
+  const run = await cli(args);
   expect(run.code).toBe(2);
   expect(run.stderr).toContain(message);
 });
@@ -150,7 +154,7 @@ test('--help shows examples', async () => {
 });
 
 test('--version and -V print the version of the package', async () => {
-  const { version } = require('../package.json') as { version: string };
+  const { version } = JSON.parse(readFileSync(path.join(__dirname, '../package.json'), 'utf8')) as { version: string };
   for (const flag of ['--version', '-V']) {
     const run = await cli([flag]);
     expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
@@ -189,7 +193,7 @@ test('50 000 connections stream as ndjson in a 64 MB heap (flat memory)', async 
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(50_000);
-    expect(JSON.parse(lines[49_999]).id).toBe(big.connections[49_999].id);
+    expect(connection(lines[49_999]).id).toBe(big.connections[49_999].id);
   } finally {
     await big.close();
   }

@@ -27,6 +27,7 @@ function connection(i: number, name: string): EnhancedConnection {
 }
 
 // Any C0 or C1 control except the line feed and the tab that TSV puts between cells.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 let mock: MockDli;
@@ -63,7 +64,7 @@ test.each(['table', 'tsv'])('-o %s shows hostile names and queues with visible e
 test('json and ndjson keep the exact server data (as JSON escapes)', async () => {
   const run = await cli(['list', '--endpoint', mock.url, '-o', 'ndjson', '--max-items', String(HOSTILE.length)], env);
   expect(run.code).toBe(0);
-  expect(run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line).name)).toEqual(HOSTILE);
+  expect(run.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { name: string }).name)).toEqual(HOSTILE);
 });
 
 test('error codes and messages from the server are sanitised on stderr', async () => {

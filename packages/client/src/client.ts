@@ -35,7 +35,13 @@ export function createDliClient(options: DliClientOptions): DliClient {
       fetchApi: transport,
       // The generated runtime wraps anything fetch throws in its own FetchError; our errors
       // are already typed, so they pass through unchanged.
-      middleware: [{ onError: async ({ error }) => Promise.reject(error) }],
+      middleware: [
+        {
+          onError: async ({ error }) => {
+            throw error;
+          },
+        },
+      ],
     }),
   );
 

@@ -23,7 +23,7 @@ export class DliError extends Error {
   static [Symbol.hasInstance](value: unknown): boolean {
     if (typeof value !== 'object' || value === null) return false;
     const wanted = Object.getOwnPropertyDescriptor(this.prototype, BRAND)?.value as string | undefined;
-    for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
+    for (let proto: unknown = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
       if (proto === this.prototype) return true;
       if (wanted !== undefined && Object.getOwnPropertyDescriptor(proto, BRAND)?.value === wanted) return true;
     }
@@ -90,6 +90,8 @@ export class DliApiError extends DliError {
 /** The request never got an answer: connection refused or reset, DNS failure, ... */
 export class DliNetworkError extends DliError {
   override name = 'DliNetworkError';
+  // Not useless: it makes `cause` required, since a network error always has one.
+  // eslint-disable-next-line @typescript-eslint/no-useless-constructor
   constructor(message: string, options: { cause: unknown }) {
     super(message, options);
   }

@@ -23,6 +23,8 @@ export function resolveLog(logger: unknown, logLevel: unknown): ((line: string) 
   if (typeof level !== 'string' || !LEVELS.includes(level)) {
     throw new DliValidationError(logLevel === undefined ? 'DLI_SDK_LOG' : 'logLevel', `must be one of ${LEVELS.join(', ')}, got ${describe(level)}`);
   }
+  // tsc needs this assertion (logger is unknown); the lint program disagrees.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   if (logger !== undefined && typeof (logger as Partial<DliLogger> | null)?.debug !== 'function') {
     throw new DliValidationError('logger', 'must have a debug(message) method');
   }

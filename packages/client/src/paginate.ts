@@ -65,7 +65,8 @@ export function paginate<TItem, TResponse>(
   idOf: (item: TItem) => unknown,
   options: PagerOptions = {},
 ): Pager<TItem, TResponse> {
-  if (typeof options !== 'object' || options === null) throw new DliValidationError('options', `must be an object, got ${describe(options)}`);
+  // Checked at run time for callers in plain JavaScript, whatever the type says.
+  if (typeof options !== 'object' || (options as PagerOptions | null) === null) throw new DliValidationError('options', `must be an object, got ${describe(options)}`);
   const limits = {
     startOffset: integerOption('startOffset', options.startOffset, 0, 0),
     maxItems: integerOption('maxItems', options.maxItems, Infinity, 0),

@@ -29,7 +29,8 @@ export function describe(value: unknown): string {
   if (typeof value === 'symbol' || typeof value === 'function') return typeof value;
   if (typeof value === 'string' && !isWellFormed(value)) return 'a string with a lone surrogate';
   try {
-    const text = JSON.stringify(value) ?? String(value);
+    // JSON.stringify answers undefined for undefined, functions and symbols, whatever its type says.
+    const text = (JSON.stringify(value) as string | undefined) ?? String(value);
     return text.length > 60 ? `${text.slice(0, 60)}…` : text;
   } catch {
     return typeof value;

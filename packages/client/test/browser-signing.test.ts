@@ -13,7 +13,7 @@ window.signCases = (cases) => cases.map(({ credentials, request: { bodyAsBytes, 
 });
 `;
 
-let browser: Browser;
+let browser: Browser | undefined;
 beforeAll(async () => {
   browser = await launchChromium(findChromium().executablePath);
 }, 60_000);
@@ -21,7 +21,7 @@ afterAll(() => browser?.close());
 
 test('Chromium signs the published vectors and agrees with Huawei on 100 random list requests', async () => {
   const cases = [...PUBLISHED_VECTORS, ...huaweiSignedCases(100)];
-  const page = await browser.newPage();
+  const page = await browser!.newPage();
   await page.setContent('<!doctype html><html><body></body></html>');
   await page.addScriptTag({ content: await bundleForWeb(APP), type: 'module' });
   await page.waitForFunction(() => 'signCases' in window);

@@ -32,10 +32,10 @@ window.runDli = async ({ endpoint, projectId, ak, sk }) => {
 };
 `;
 
-let mock: MockDli;
-let pages: Server;
+let mock: MockDli | undefined;
+let pages: Server | undefined;
 let pageUrl: string;
-let browser: Browser;
+let browser: Browser | undefined;
 
 beforeAll(async () => {
   mock = await startMockDli({ connections: 130, seed: 5, auth: { credentials: [{ ak: TEST_AK, sk: TEST_SK }] } });
@@ -49,7 +49,7 @@ beforeAll(async () => {
       response.end('<!doctype html><html><body><script type="module" src="/app.js"></script></body></html>');
     }
   });
-  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => pages!.listen(0, '127.0.0.1', resolve));
   // localhost vs 127.0.0.1: a different origin from the stand-in's, so every call is cross-origin.
   pageUrl = `http://localhost:${(pages.address() as AddressInfo).port}/`;
   browser = await launchChromium(CHROMIUM.executablePath);
@@ -62,25 +62,25 @@ afterAll(async () => {
 });
 
 test('Chromium lists every connection cross-origin with AK/SK signing, and gets typed errors', async () => {
-  const page = await browser.newPage();
+  const page = await browser!.newPage();
   const consoleErrors: string[] = [];
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.goto(pageUrl);
   await page.waitForFunction(() => typeof (window as unknown as { runDli?: unknown }).runDli === 'function');
   const result = await page.evaluate(
     (args) => (window as unknown as { runDli: (a: typeof args) => Promise<unknown> }).runDli(args),
-    { endpoint: mock.url, projectId: PROJECT_ID, ak: TEST_AK, sk: TEST_SK },
+    { endpoint: mock!.url, projectId: PROJECT_ID, ak: TEST_AK, sk: TEST_SK },
   );
   expect(consoleErrors).toEqual([]);
   expect(result).toMatchObject({
-    ids: mock.connections.map((c) => c.id),
+    ids: mock!.connections.map((c) => c.id),
     notFound: { name: 'DliApiError', isDliApiError: true, isNotFound: true, code: 'DLI.0002' },
     fetchClientCount: 3,
     hasProcess: false,
   });
   expect((result as { notFound: { requestId: string } }).notFound.requestId).toMatch(/^[0-9a-f]{32}$/);
   // Every API request was signed and came from the page's origin.
-  const api = mock.requests.filter((r) => r.url.startsWith('/v2.0/'));
+  const api = mock!.requests.filter((r) => r.url.startsWith('/v2.0/'));
   expect(api.length).toBeGreaterThanOrEqual(8);
   for (const request of api) {
     expect(request.headers.authorization).toMatch(/^SDK-HMAC-SHA256 Access=/);
@@ -91,5 +91,5 @@ test('Chromium lists every connection cross-origin with AK/SK signing, and gets 
 test('without CHROMIUM_PATH the browser comes from the npm package, so no system Chromium is needed', () => {
   if (process.env.CHROMIUM_PATH) expect(CHROMIUM).toEqual({ executablePath: process.env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' });
   else expect(CHROMIUM.source).toBe('@sparticuz/chromium');
-  expect(browser.isConnected()).toBe(true);
+  expect(browser!.isConnected()).toBe(true);
 });

@@ -27,18 +27,22 @@ interface Recorded {
 }
 
 /** A real node:http server on a loopback address; records what it received. */
-async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void, host = '127.0.0.1') {
+async function serve(handler: (req: IncomingMessage, res: ServerResponse) => unknown, host = '127.0.0.1') {
   const received: Recorded[] = [];
   const server: Server = createServer((req, res) => {
     received.push({ url: req.url ?? '', headers: req.headers });
-    handler(req, res);
+    void handler(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as { port: number };
   return {
     url: `http://${host}:${port}`,
     received,
-    close: () => new Promise((resolve) => server.closeAllConnections() ?? server.close(resolve)),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -127,7 +131,7 @@ describe.each(SURFACES)('%s: credentials and headers are validated, never echoed
     await withMock({}, async (mock) => {
       let error: unknown;
       try {
-        await list(surface, { endpoint: mock.url, projectId: PROJECT_ID, credentials: akSk, ...extra } as DliClientOptions);
+        await list(surface, { endpoint: mock.url, projectId: PROJECT_ID, credentials: akSk, ...extra });
       } catch (caught) {
         error = caught;
       }
@@ -290,7 +294,7 @@ describe.each(SURFACES)('%s: inputs', (surface) => {
     ['query.constructor', { constructor: 'x' }],
     ['query.toString', { toString: 'x' }],
     ['query.hasOwnProperty', { hasOwnProperty: 1 }],
-    ['query.__proto__', JSON.parse('{"__proto__": 5}')],
+    ['query.__proto__', JSON.parse('{"__proto__": 5}') as object],
     ['query.limit', { limit: 10n }],
     ['query.name', { name: Symbol('x') }],
     ['query.name', { name: 'a\uD800b' }],
@@ -362,7 +366,7 @@ describe('createDliFetchClient: the body is read once and every parseAs works', 
               : parseAs === 'blob'
                 ? await (data as unknown as Blob).text()
                 : new TextDecoder().decode(data as unknown as ArrayBuffer);
-      expect(JSON.parse(text).connections).toHaveLength(3);
+      expect((JSON.parse(text) as { connections: unknown[] }).connections).toHaveLength(3);
     });
   });
 

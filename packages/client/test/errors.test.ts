@@ -46,7 +46,7 @@ describe.each(SURFACES)('%s: faults', (surface) => {
   test.each(retryable)('%s is retried and recovers', async (_title, fault) => {
     await withMock({ connections: 8, faults: { schedule: { 1: fault } } }, async (mock) => {
       const body = await clients(mock).list[surface]();
-      expect(body!.connections).toEqual(mock.connections.slice(0, 5));
+      expect(body.connections).toEqual(mock.connections.slice(0, 5));
       expect(mock.requestCount).toBe(2);
       // A fresh signature for the second attempt: the signing date may even have changed.
       expect(mock.requests[1].headers.authorization).toMatch(/^SDK-HMAC-SHA256 Access=/);
@@ -54,7 +54,7 @@ describe.each(SURFACES)('%s: faults', (surface) => {
   });
 
   test('a retryable fault that persists surfaces after maxAttempts with its code and request id', async () => {
-    const always503 = Object.fromEntries([1, 2, 3, 4].map((n) => [n, { kind: 'status', status: 503 } as Fault]));
+    const always503 = Object.fromEntries([1, 2, 3, 4].map((n): [number, Fault] => [n, { kind: 'status', status: 503 }]));
     await withMock({ faults: { schedule: always503 } }, async (mock) => {
       const error = await rejectionOf(clients(mock).list[surface]());
       expect(error).toBeInstanceOf(DliApiError);

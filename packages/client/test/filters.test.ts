@@ -34,8 +34,8 @@ test.each(FILTERS)('tags %j reaches the stand-in intact and selects %j', async (
   await withMock({ connections: CONNECTIONS }, async (mock) => {
     const client = createDliClient({ endpoint: mock.url, projectId: PROJECT_ID, credentials: akSk });
     const page = await client.listEnhancedConnections({ tags });
-    expect((page.connections ?? []).map((c) => c.id)).toEqual(ids);
-    expect(new URL(mock.url + mock.requests[0]!.url).searchParams.get('tags')).toBe(tags);
+    expect(page.connections.map((c) => c.id)).toEqual(ids);
+    expect(new URL(mock.url + mock.requests[0].url).searchParams.get('tags')).toBe(tags);
     const walked = await client.paginateEnhancedConnections({ tags }).toArray({ limit: 100 });
     expect(walked.map((c) => c.id)).toEqual(ids);
   });
@@ -66,7 +66,7 @@ test.each(['DELETED', 'deleted', 'Deleted', 'dElEtEd'])('status %j selects the d
   await withMock({ connections: CONNECTIONS }, async (mock) => {
     const client = createDliClient({ endpoint: mock.url, projectId: PROJECT_ID, credentials: akSk });
     const page = await client.listEnhancedConnections({ status: status as 'DELETED' });
-    expect((page.connections ?? []).map((c) => c.id)).toEqual(['gone']);
+    expect(page.connections.map((c) => c.id)).toEqual(['gone']);
   });
 });
 

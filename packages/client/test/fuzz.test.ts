@@ -61,7 +61,7 @@ const ANSWER = JSON.stringify({ is_success: true, message: '', count: 0, connect
 test(`${CALLS} random calls: a well-formed request or a DliValidationError naming a field`, async () => {
   const sent: Array<{ url: string; headers: Headers }> = [];
   const recordingFetch: typeof fetch = async (input, init) => {
-    sent.push({ url: String(input), headers: new Headers(init?.headers) });
+    sent.push({ url: input instanceof Request ? input.url : input.toString(), headers: new Headers(init?.headers) });
     return new Response(ANSWER, { status: 200, headers: { 'content-type': 'application/json' } });
   };
   const outcomes = { sent: 0, refused: 0 };
@@ -78,17 +78,17 @@ test(`${CALLS} random calls: a well-formed request or a DliValidationError namin
     try {
       if (surface === 'createDliClient') {
         const client = createDliClient(options as never);
-        if (what === 'pager') await client.paginateEnhancedConnections({}, pagerOptions as never).toArray({ limit: 1 });
-        else await client.listEnhancedConnections(query as never, callOptions as never);
+        if (what === 'pager') await client.paginateEnhancedConnections({}, pagerOptions).toArray({ limit: 1 });
+        else await client.listEnhancedConnections(query, callOptions);
       } else {
         const client = createDliFetchClient(options as never);
-        if (what === 'pager') await client.paginateEnhancedConnections({}, pagerOptions as never).toArray({ limit: 1 });
-        else await client.GET('/v2.0/{project_id}/datasource/enhanced-connections', { params: { path: { project_id: PROJECT_ID }, query: query as never }, ...callOptions });
+        if (what === 'pager') await client.paginateEnhancedConnections({}, pagerOptions).toArray({ limit: 1 });
+        else await client.GET('/v2.0/{project_id}/datasource/enhanced-connections', { params: { path: { project_id: PROJECT_ID }, query: query }, ...callOptions });
       }
       succeeded = true;
     } catch (error) {
       if (!(error instanceof DliValidationError)) {
-        throw new Error(`call ${call} (${surface}, ${what}) threw ${String(error)} instead of a DliValidationError`);
+        throw new Error(`call ${call} (${surface}, ${what}) threw ${String(error)} instead of a DliValidationError`, { cause: error });
       }
       expect(error.field).toMatch(/\S/);
       expect(sent.length).toBe(before);

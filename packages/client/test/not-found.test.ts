@@ -50,7 +50,7 @@ test('a connection returned with status DELETED is found, and isDeleted says it 
     expect(isDeleted(gone)).toBe(true);
     expect(isDeleted(await client.getEnhancedConnection('live'))).toBe(false);
     const listed = await client.listEnhancedConnections();
-    expect((listed.connections ?? []).filter(isDeleted).map((c) => c.id)).toEqual(['gone']);
+    expect(listed.connections.filter(isDeleted).map((c) => c.id)).toEqual(['gone']);
   });
 });
 

@@ -1,6 +1,6 @@
-// Every client example of the README type-checks under `strict` (as JavaScript with checkJs) and
-// runs as written, against the stand-in with AK/SK auth, importing the built package the way a
-// user would.
+// Every JavaScript example of the READMEs (the repository's and the packages') type-checks under
+// `strict` (as JavaScript with checkJs) and runs as written, against the stand-in with AK/SK auth,
+// importing the built package the way a user would.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,8 +8,13 @@ import ts from 'typescript';
 import { startMockDli } from '@dli-sdk/mock-server';
 import { PROJECT_ID, TEST_AK, TEST_SK } from './helpers';
 
-const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
-const examples = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]);
+const jsBlocks = (readme: string) => [...readFileSync(path.resolve(__dirname, readme), 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]);
+const examples = jsBlocks('../../../README.md');
+/** Each package README's examples, with the last line each one prints. */
+const PACKAGE_EXAMPLES: Array<[string, RegExp]> = [
+  ...jsBlocks('../README.md').map((code): [string, RegExp] => [code, /^.+ is ACTIVE\n$/]),
+  ...jsBlocks('../../mock-server/README.md').map((code): [string, RegExp] => [code, /^http:\/\/127\.0\.0\.1:\d+\n$/]),
+];
 const scratch = path.resolve(__dirname, '../.readme-examples');
 
 const EXPECTED: RegExp[] = [
@@ -26,14 +31,15 @@ const EXPECTED: RegExp[] = [
 beforeAll(() => mkdirSync(scratch, { recursive: true }));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-test('the README has the client examples this test knows', () => {
+test('the READMEs have the examples this test knows', () => {
   expect(examples).toHaveLength(EXPECTED.length);
+  expect(PACKAGE_EXAMPLES).toHaveLength(2);
 });
 
 test('the README examples compile under strict, against the published types', () => {
   const dir = path.join(scratch, 'typed');
   mkdirSync(dir, { recursive: true });
-  const files = examples.map((code, i) => {
+  const files = [...examples, ...PACKAGE_EXAMPLES.map(([code]) => code)].map((code, i) => {
     const file = path.join(dir, `example-${i + 1}.mjs`);
     writeFileSync(file, code);
     return file;
@@ -56,7 +62,8 @@ test('the README examples compile under strict, against the published types', ()
   expect(problems).toEqual([]);
 });
 
-test.each(examples.map((code, i) => [i + 1, code] as const))('README example %i runs as written', async (n, code) => {
+const ALL = [...examples.map((code, i) => [i + 1, code, EXPECTED[i]] as const), ...PACKAGE_EXAMPLES.map(([code, expected], i) => [`package ${i + 1}`, code, expected] as const)];
+test.each(ALL)('README example %s runs as written', async (n, code, expected) => {
   const mock = await startMockDli({ connections: 120, seed: 4, auth: { credentials: [{ ak: TEST_AK, sk: TEST_SK }] } });
   try {
     const file = path.join(scratch, `example-${n}.mjs`);
@@ -68,14 +75,14 @@ test.each(examples.map((code, i) => [i + 1, code] as const))('README example %i 
       });
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (c) => (stdout += c));
-      child.stderr.on('data', (c) => (stderr += c));
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
       child.on('close', (status) => resolve({ status, stdout, stderr }));
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(`${lines.at(-1)}\n`).toMatch(EXPECTED[n - 1]);
+    expect(`${lines.at(-1)}\n`).toMatch(expected);
     if (n === 2) expect(lines.slice(0, -1)).toHaveLength(3); // the first three connections
   } finally {
     await mock.close();

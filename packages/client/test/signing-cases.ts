@@ -41,7 +41,7 @@ export function huaweiSignedCases(count: number, seed = 20261129): SigningCase[]
     const headers = { 'Content-Type': 'application/json', 'X-Project-Id': PROJECT_ID, 'X-Sdk-Date': `2026${String(1 + (i % 12)).padStart(2, '0')}01T120000Z` };
     const search = new URLSearchParams(query).toString().replace(/\+/g, '%20');
     const theirs = AKSKSigner.sign(
-      { method: 'GET', endpoint: `https://${host}${path}`, headers: { ...headers }, queryParams: query, data: undefined } as never,
+      { method: 'GET', endpoint: `https://${host}${path}`, headers: { ...headers }, queryParams: query, data: undefined },
       { getAk: () => TEST_AK, getSk: () => TEST_SK } as never,
     ) as Record<string, string>;
     return {

@@ -106,7 +106,7 @@ describe("agreement with Huawei's own signer (@huaweicloud/huaweicloud-sdk-core)
       const search = new URLSearchParams(query).toString().replace(/\+/g, '%20');
       const ours = signRequest({ method: 'GET', url: `https://${host}${path}?${search}`, headers }, akSk);
       const theirs = AKSKSigner.sign(
-        { method: 'GET', endpoint: `https://${host}${path}`, headers: { ...headers }, queryParams: query, data: undefined } as never,
+        { method: 'GET', endpoint: `https://${host}${path}`, headers: { ...headers }, queryParams: query, data: undefined },
         { getAk: () => TEST_AK, getSk: () => TEST_SK } as never,
       ) as Record<string, string>;
       expect({ i, authorization: ours.headers.Authorization }).toEqual({ i, authorization: theirs.Authorization });

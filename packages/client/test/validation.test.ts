@@ -53,7 +53,7 @@ test.each([
 });
 
 test('client options are checked when the client is made', () => {
-  const make = (options: object) => () => createDliClient({ projectId: PROJECT_ID, ...options } as never);
+  const make = (options: object) => () => createDliClient({ projectId: PROJECT_ID, ...options });
   expect(make({})).toThrow('region or endpoint is required');
   expect(make({ region: 'mars-1' })).toThrow('region is not a DLI region');
   expect(make({ region: 'cn-north-4', endpoint: 'https://x.test' })).toThrow('endpoint must not be given together with region');

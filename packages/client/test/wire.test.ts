@@ -16,13 +16,13 @@ function lister(surface: Surface, endpoint: string) {
   const options = { endpoint, projectId: PROJECT_ID, credentials: { token: TEST_TOKEN }, retry: false as const };
   if (surface === 'createDliClient') {
     const client = createDliClient(options);
-    return (query: Record<string, unknown>) => client.listEnhancedConnections(query as never);
+    return (query: Record<string, unknown>) => client.listEnhancedConnections(query);
   }
   const client = createDliFetchClient(options);
   return async (query: Record<string, unknown>) =>
     (await client.GET('/v2.0/{project_id}/datasource/enhanced-connections', {
-      params: { path: { project_id: PROJECT_ID }, query: query as never },
-    })).data!;
+      params: { path: { project_id: PROJECT_ID }, query: query },
+    })).data;
 }
 
 const QUERIES: Array<[string, Record<string, unknown>, string]> = [
@@ -54,7 +54,7 @@ describe.each<Surface>(['createDliClient', 'createDliFetchClient'])('%s on the w
     await withMock({ connections: [SEED_CONNECTION] }, async (mock) => {
       const body = await lister(surface, mock.url)({});
       expect(body).toEqual({ is_success: true, message: '', count: 1, connections: [SEED_CONNECTION] });
-      const connection = body.connections![0];
+      const connection = body.connections[0];
       expect(typeof connection.create_time).toBe('number');
       expect(connection.isPrivis).toBe(true);
       expect((connection as Record<string, unknown>).future_field).toEqual({ nested: [1, 'two'] });
@@ -93,7 +93,7 @@ test.each([
     region,
     projectId: PROJECT_ID,
     fetch: async (url) => {
-      urls.push(String(url));
+      urls.push(url instanceof Request ? url.url : url.toString());
       return new Response('{"is_success":true,"connections":[]}', { status: 200 });
     },
   });

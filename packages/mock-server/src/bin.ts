@@ -7,7 +7,7 @@ const USAGE = `Usage: dli-mock [options]
 Serves the DLI enhanced-connections API on 127.0.0.1 until interrupted.
 
   --port N             port, 0 (default) for a free one; 0-65535
-  --connections N      seeded connections, 0-${100_000} (default 25)
+  --connections N      seeded connections, 0-100000 (default 25)
   --seed N             dataset seed (default 1)
   --latency-ms N       delay before each answer, 0-60000
   --project-id ID      serve only this project (default: any project id)
@@ -52,7 +52,7 @@ if (values.help) {
 }
 if ((values.ak === undefined) !== (values.sk === undefined)) fail('--ak and --sk go together');
 if (values['security-token'] !== undefined && values.ak === undefined) fail('--security-token needs --ak and --sk');
-const keys = values.ak === undefined ? [] : [{ ak: values.ak, sk: values.sk!, securityToken: values['security-token'] }];
+const keys = values.ak === undefined ? [] : [{ ak: values.ak, sk: values.sk ?? '', securityToken: values['security-token'] }];
 const tokens = values.token === undefined ? [] : [values.token];
 const projectId = values['project-id'] ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
@@ -63,7 +63,7 @@ const mock = await startMockDli({
   latencyMs: values['latency-ms'] === undefined ? undefined : integer('latency-ms', values['latency-ms'], 60_000),
   projectId: values['project-id'],
   auth: keys.length === 0 && tokens.length === 0 ? 'none' : { credentials: keys, tokens },
-}).catch((error: Error) => fail(error.message));
+}).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 
 // Secrets given on the command line are not echoed: the block names where they go instead.
 const credentials =

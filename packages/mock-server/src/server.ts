@@ -46,7 +46,7 @@ function record(request: IncomingMessage): RecordedRequest {
   for (const name of CREDENTIAL_HEADERS) {
     if (headers[name] === undefined) continue;
     // The scheme and signed headers of an Authorization header are not secret and help tests.
-    headers[name] = name === 'authorization' ? String(headers[name]).replace(/Signature=\S+/, 'Signature=[redacted]') : '[redacted]';
+    headers[name] = name === 'authorization' ? headers[name].replace(/Signature=\S+/, 'Signature=[redacted]') : '[redacted]';
   }
   return { method: request.method ?? '', url: request.url ?? '', headers };
 }
@@ -86,7 +86,7 @@ const CORS_HEADERS = {
 };
 
 function toStored(item: EnhancedConnection | StoredConnection): StoredConnection {
-  return 'connection' in item ? (item as StoredConnection) : { connection: item, tags: {} };
+  return 'connection' in item ? item : { connection: item, tags: {} };
 }
 
 /** Starts the stand-in on 127.0.0.1. */
@@ -98,7 +98,8 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
       : generateConnections(options.connections ?? 25, seed);
   const store: Store = {
     connections: stored,
-    byId: new Map(stored.map((s) => [s.connection.id!, s])),
+    // A connection given without an id is listed but cannot be shown.
+    byId: new Map(stored.flatMap((s) => (s.connection.id === undefined ? [] : [[s.connection.id, s] as const]))),
     ignoreOffset: options.faults?.ignoreOffset ?? false,
   };
   const auth = options.auth ?? 'none';
@@ -133,10 +134,10 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
     switch (fault.kind) {
       case 'status': {
         const retryAfter = fault.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(fault.retryAfterSeconds) };
-        if (fault.status === 429) return gatewayError(response, 429, 'APIGW.0308', 'The throttling threshold has been reached.', requestId, retryAfter);
-        if (fault.status === 502) return gatewayError(response, 502, 'APIGW.0202', 'Backend unavailable.', requestId, retryAfter);
-        if (fault.status === 504) return gatewayError(response, 504, 'APIGW.0203', 'Backend timeout.', requestId, retryAfter);
-        return send(response, fault.status, { error_code: 'DLI.0999', error_msg: 'Server-side error, try again later.' }, requestId, retryAfter);
+        if (fault.status === 429) { gatewayError(response, 429, 'APIGW.0308', 'The throttling threshold has been reached.', requestId, retryAfter); return; }
+        if (fault.status === 502) { gatewayError(response, 502, 'APIGW.0202', 'Backend unavailable.', requestId, retryAfter); return; }
+        if (fault.status === 504) { gatewayError(response, 504, 'APIGW.0203', 'Backend timeout.', requestId, retryAfter); return; }
+        send(response, fault.status, { error_code: 'DLI.0999', error_msg: 'Server-side error, try again later.' }, requestId, retryAfter); return;
       }
       case 'reset':
         response.socket?.destroy();
@@ -153,7 +154,7 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
         response.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
         return;
       case 'not-success':
-        return send(response, 200, { is_success: false, message: 'DLI.0999: Internal processing failed.' }, requestId);
+        { send(response, 200, { is_success: false, message: 'DLI.0999: Internal processing failed.' }, requestId); return; }
       case 'hang':
         return;
     }
@@ -169,19 +170,19 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
     requests.push(record(request));
     if (requests.length > REQUEST_LOG_SIZE) requests.shift();
     const url = parseTarget(request);
-    if (!url) return gatewayError(response, 400, 'APIGW.0201', 'Bad request: malformed request target or Host.', requestId);
+    if (!url) { gatewayError(response, 400, 'APIGW.0201', 'Bad request: malformed request target or Host.', requestId); return; }
     await delay();
-    if (request.method !== 'GET') return gatewayError(response, 404, 'APIGW.0101', 'The API does not exist or has not been published.', requestId);
+    if (request.method !== 'GET') { gatewayError(response, 404, 'APIGW.0101', 'The API does not exist or has not been published.', requestId); return; }
     const refused = authenticate(request, url, auth);
-    if (refused) return gatewayError(response, 401, refused.code, refused.message, requestId);
+    if (refused) { gatewayError(response, 401, refused.code, refused.message, requestId); return; }
     const project = projectOf(url.pathname);
     if (options.projectId !== undefined && project !== undefined && project !== options.projectId) {
-      return gatewayError(response, 403, 'APIGW.0302', 'The IAM user is not authorized to access this project.', requestId);
+      gatewayError(response, 403, 'APIGW.0302', 'The IAM user is not authorized to access this project.', requestId); return;
     }
     const fault = faultFor(requestCount, options.faults, random);
-    if (fault) return inject(fault, response, requestId);
+    if (fault) { inject(fault, response, requestId); return; }
     const result = handle(store, url);
-    if (!result) return gatewayError(response, 404, 'APIGW.0101', 'The API does not exist or has not been published.', requestId);
+    if (!result) { gatewayError(response, 404, 'APIGW.0101', 'The API does not exist or has not been published.', requestId); return; }
     send(response, result.status, result.body, requestId);
   }
 

@@ -69,7 +69,7 @@ export function lookAhead<TItem, TResponse>(
       start(next);
     }
     taken++;
-    const head = queue.shift()!;
+    const head = queue.shift() as InFlight<TItem, TResponse>; // at least one page is started above
     let page: FetchedPage<TItem, TResponse>;
     try {
       page = await head.result;

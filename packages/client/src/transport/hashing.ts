@@ -7,9 +7,9 @@ import { sha256 } from '@noble/hashes/sha2';
 
 /** SHA-256 and HMAC-SHA256 as lower-case hex, the form SDK-HMAC-SHA256 uses. */
 export interface Hashing {
-  sha256Hex(data: string | Uint8Array): string;
+  sha256Hex: (data: string | Uint8Array) => string;
   /** Keys an HMAC once; the returned function MACs one UTF-8 message. */
-  hmacSha256Hex(key: string): (message: string) => string;
+  hmacSha256Hex: (key: string) => (message: string) => string;
 }
 
 const encoder = new TextEncoder();
@@ -45,6 +45,8 @@ function nodeCrypto(): NodeCrypto | undefined {
 /** node:crypto's hashing, or undefined where the runtime has no node:crypto (Node < 20.16 included). */
 export function nodeHashing(crypto = nodeCrypto()): Hashing | undefined {
   if (!crypto?.createHmac) return undefined;
+  // node:crypto's hash is a plain function: it needs no `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const { hash } = crypto;
   return {
     sha256Hex: hash ? (data) => hash('sha256', data, 'hex') : (data) => crypto.createHash('sha256').update(data).digest('hex'),

@@ -16,7 +16,7 @@ export function toOutgoing(input: RequestInfo | URL, init: RequestInit | undefin
   // Only GETs exist in the spec; a body or another method would be dropped or mis-signed, so refuse it.
   if (method !== 'GET') throw new DliValidationError('method', `must be GET (the API has no other operations), got ${method}`);
   if ((init?.body ?? request?.body ?? null) !== null) throw new DliValidationError('body', 'must not be given: GET requests have no body');
-  const url = request ? request.url : String(input);
+  const url = request ? request.url : (input as string | URL).toString();
   if (new URL(url).origin !== origin) {
     throw new DliValidationError('baseUrl', `must be the client's endpoint origin ${origin}: credentials are never sent elsewhere`);
   }
@@ -25,7 +25,7 @@ export function toOutgoing(input: RequestInfo | URL, init: RequestInit | undefin
   request?.headers.forEach(copy);
   const given = init?.headers;
   if (Array.isArray(given)) {
-    if (!given.every((pair) => Array.isArray(pair) && pair.length === 2)) throw new DliValidationError('headers', 'must be [name, value] pairs');
+    if (!given.every((pair: unknown) => Array.isArray(pair) && pair.length === 2)) throw new DliValidationError('headers', 'must be [name, value] pairs');
     Object.assign(headers, validateHeaders('headers', Object.fromEntries(given)));
   } else if (given instanceof Headers) given.forEach(copy); // a Headers object was checked when it was built
   else Object.assign(headers, validateHeaders('headers', given));

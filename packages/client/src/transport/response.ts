@@ -79,7 +79,7 @@ class ParsedResponse extends Response {
       Object.defineProperty(this.prototype, name, { value: function (this: ParsedResponse) { return copyOf(this)[name](); } });
     }
   }
-  override json(): Promise<any> {
+  override json(): Promise<unknown> {
     return Promise.resolve(this.#parsed);
   }
   override text(): Promise<string> {

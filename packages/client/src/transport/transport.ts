@@ -43,10 +43,13 @@ export type Transport = (input: RequestInfo | URL, init?: RequestInit) => Promis
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new DliAbortError(signal.reason));
+    if (signal?.aborted) {
+      reject(new DliAbortError(signal.reason));
+      return;
+    }
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new DliAbortError(signal!.reason));
+      reject(new DliAbortError(signal?.reason));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
@@ -117,7 +120,8 @@ export function createTransport(options: TransportOptions): Transport {
   async function attempt(request: OutgoingRequest, attemptTimeoutMs: number): Promise<Response> {
     const { url, headers } = prepare(request); // fresh X-Sdk-Date for every attempt
     const { controller, release } = followSignal(request.signal);
-    let timedOut = false;
+    // Set by the timer's callback, which TypeScript's narrowing does not see.
+    let timedOut = false as boolean;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort(new DOMException(`timed out after ${attemptTimeoutMs} ms`, 'TimeoutError'));
