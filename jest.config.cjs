@@ -1,6 +1,8 @@
 /** One jest run for the whole monorepo; workspace packages resolve to their sources. */
 const shared = {
   testEnvironment: 'node',
+  // What the client's build puts in with tsup's `define` (its User-Agent version).
+  globals: { __DLI_SDK_VERSION__: require('./packages/client/package.json').version },
   transform: {
     '^.+\\.ts$': [
       'ts-jest',

@@ -27,7 +27,20 @@ async function generateTypes() {
   const dir = path.join(outRoot, generatedDirs.types);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'schema.ts'), header + '\n' + astToString(ast));
+  writeFileSync(path.join(dir, 'schema.ts'), header + '\n' + asTsdoc(astToString(ast)));
+}
+
+/**
+ * Rewrites openapi-typescript's JSDoc into TSDoc, so that hovers read as prose: `@description` is
+ * not a TSDoc tag (editors show it verbatim), `@enum {string}` repeats the type, `@default` is
+ * `@defaultValue`, and a bare `Format: int64` line becomes a sentence.
+ */
+function asTsdoc(source) {
+  return source
+    .replace(/(\/\*\*|\*) @description /g, '$1 ')
+    .replace(/^\s*\* @enum \{\w+\}\n/gm, '')
+    .replace(/(\* )@default /g, '$1@defaultValue ')
+    .replace(/(\* )Format: ([\w-]+)$/gm, '$1Format `$2`.');
 }
 
 function toCliList(record) {
@@ -79,7 +92,7 @@ function generateMockServerFacts() {
 
 /**
  * Facts of the spec that hand-written code needs at run time: the region → endpoint table
- * (from `servers`), each operation's path template and the constraints of its query parameters.
+ * (from `servers`) and each operation's method, path and parameter rules.
  */
 function specFactsModule() {
   const spec = parseYaml(readFileSync(specPath, 'utf8'));
@@ -97,31 +110,35 @@ function specFactsModule() {
     if (!match) throw new Error(`cannot tell the region of server ${server.url}`);
     ownServers[match[1]] = server.url;
   }
-  const queries = {};
-  const operationPaths = {};
-  for (const [template, pathItem] of Object.entries(spec.paths)) {
-    const operation = pathItem.get;
-    operationPaths[operation.operationId] = template;
-    const query = {};
-    for (const parameter of (operation.parameters ?? []).map(resolve)) {
-      if (parameter.in !== 'query') continue;
-      const schema = resolve(parameter.schema);
-      const { type, format, minimum, maximum, default: def } = schema;
-      // A filter that accepts its values in any case (`x-case-insensitive-enum`, with a pattern that
-      // spells "any case" for strict validators) reaches the client as an enum it matches in any
-      // case; its pattern says nothing more, so it stays out of the bundle.
-      const anyCase = schema['x-case-insensitive-enum'];
-      const values = schema.enum ?? anyCase;
-      const pattern = anyCase ? undefined : schema.pattern;
+  // The rules of one parameter, as the client checks them (and the stand-in answers them).
+  const ruleOf = (schema) => {
+    // A filter that accepts its values in any case (`x-case-insensitive-enum`, with a pattern that
+    // spells "any case" for strict validators) reaches the client as an enum it matches in any
+    // case; its pattern says nothing more, so it stays out of the bundle.
+    const anyCase = schema['x-case-insensitive-enum'];
+    const { type, format, minLength, maxLength, default: def } = schema;
+    // An int32 has bounds of its own: they reach the client and the stand-in as the rule's range.
+    const int32 = format === 'int32' ? { minimum: -2147483648, maximum: 2147483647 } : {};
+    const rule = {
+      type, format, minimum: schema.minimum ?? int32.minimum, maximum: schema.maximum ?? int32.maximum, minLength, maxLength, default: def,
+      enum: schema.enum ?? anyCase,
+      anyCase: anyCase ? true : undefined,
+      pattern: anyCase ? undefined : schema.pattern,
       // `x-rule` says a pattern in words, for error messages.
-      const rule = schema['x-rule'];
-      query[parameter.name] = Object.fromEntries(
-        Object.entries({ type, format, minimum, maximum, default: def, enum: values, pattern, rule }).filter(
-          ([, value]) => value !== undefined,
-        ),
-      );
+      rule: schema['x-rule'],
+    };
+    return Object.fromEntries(Object.entries(rule).filter(([, value]) => value !== undefined));
+  };
+  const operations = {};
+  for (const [template, pathItem] of Object.entries(spec.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
+      const operation = pathItem[method];
+      if (!operation) continue;
+      const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map(resolve);
+      const rulesIn = (place) =>
+        Object.fromEntries(parameters.filter((p) => p.in === place).map((p) => [p.name, ruleOf(resolve(p.schema))]));
+      operations[operation.operationId] = { method: method.toUpperCase(), path: template, pathParameters: rulesIn('path'), query: rulesIn('query') };
     }
-    queries[operation.operationId] = query;
   }
   return [
     '',
@@ -129,7 +146,7 @@ function specFactsModule() {
     `const OWN_SERVERS = ${JSON.stringify(ownServers)} as const;`,
     '',
     '/** A Huawei Cloud region that DLI serves. */',
-    'export type DliRegion = (typeof REGIONS)[number] | keyof typeof OWN_SERVERS;',
+    `export type DliRegion = ${[...regions, ...Object.keys(ownServers)].map((region) => JSON.stringify(region)).join(' | ')};`,
     '',
     '/** DLI endpoint of each Huawei Cloud region, from the `servers` of the spec. */',
     'export const DLI_REGION_ENDPOINTS: Readonly<Record<DliRegion, string>> = {',
@@ -137,14 +154,8 @@ function specFactsModule() {
     '  ...OWN_SERVERS,',
     '} as Record<DliRegion, string>;',
     '',
-    '/** The schema constraints of each operation\'s query parameters, from the spec. */',
-    `export const QUERY_PARAMETERS = ${JSON.stringify(queries, null, 2)} as const;`,
-    '',
-    '/** The path template of each operation, from the spec. */',
-    `export const OPERATION_PATHS = ${JSON.stringify(operationPaths, null, 2)} as const;`,
-    '',
-    '/** The bounds of an OpenAPI `format: int32` integer. */',
-    'export const INT32_BOUNDS = { minimum: -2147483648, maximum: 2147483647 } as const;',
+    '/** Each operation of the spec: its method, path template and the rules of its path and query parameters. */',
+    `export const OPERATIONS = ${JSON.stringify(operations, null, 2)} as const;`,
     '',
   ].join('\n');
 }

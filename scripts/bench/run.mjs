@@ -39,6 +39,9 @@ const lines = [
 for (const result of results) {
   lines.push(`## ${result.title}`, '', `Reference: ${result.reference}. Target: ${result.target}.`, '');
   if (result.note) lines.push(result.note, '');
+  // Verdicts read from the median; min–max shows how far a single run can stray.
+  for (const { target, met } of result.verdicts ?? []) lines.push(`- ${met ? 'met' : '**missed**'}: ${target}`);
+  if (result.verdicts) lines.push('');
   lines.push('| variant | median | min–max | unit | ratio |', '|---|---:|---:|---|---:|');
   for (const row of result.rows) {
     lines.push(`| ${row.name} | ${fmt(row.median)} | ${fmt(row.min)}–${fmt(row.max)} | ${row.unit} | ${fmt(row.ratio, 2)}× |`);

@@ -25,7 +25,7 @@ export async function benchSigning() {
   const signers = [
     ['@huaweicloud/huaweicloud-sdk-core AKSKSigner', huawei],
     ['@dli-sdk/client signRequest (one-shot)', ours],
-    ['@dli-sdk/client createRequestSigner (what the client uses)', oursKeyed],
+    ['@dli-sdk/client createRequestSigner (keyed, checks each input)', oursKeyed],
   ];
   const rows = (
     await interleave(Object.fromEntries(signers), (sign) => {
@@ -35,5 +35,15 @@ export async function benchSigning() {
     })
   ).map((row) => ({ ...row, unit: 'signatures/s' }));
   for (const row of rows) row.ratio = row.median / rows[0].median;
-  return { title: 'Signing (SDK-HMAC-SHA256), one core', reference: rows[0].name, target: 'ours ≥ 1× Huawei (ratio is speed-up; higher is better)', rows };
+  return {
+    title: 'Signing (SDK-HMAC-SHA256), one core',
+    reference: rows[0].name,
+    target: 'keyed signer ≥ 2× and one-shot signRequest ≥ 1.5× Huawei in Node (ratio is speed-up; higher is better)',
+    note: `One signature costs ${(1e6 / rows[2].median).toFixed(1)} µs with the keyed signer the client uses.`,
+    rows,
+    verdicts: [
+      { target: 'createRequestSigner ≥ 2× Huawei', met: rows[2].ratio >= 2 },
+      { target: 'signRequest (one-shot) ≥ 1.5× Huawei', met: rows[1].ratio >= 1.5 },
+    ],
+  };
 }

@@ -4,8 +4,12 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const BUDGET_KB: Record<string, number> = {
-  'createDliClient + pager': 13.5, // 10.3 kB before redirect, origin, body-cap, deadline and input checks (issue 9): 12.8 kB
-  'createDliFetchClient only': 14.5, // 14.1 kB with the same checks
+  // 10.3 kB before redirect, origin, body-cap, deadline and input checks (issue 9): 12.8 kB; with
+  // $metadata, User-Agent, the debug log and per-operation rules from the spec (issue 12): 13.97 kB;
+  // 14.48 kB after issue 13's cuts, with @noble/hashes kept for browser signing. Issue 13's target
+  // of 8 kB is not reached.
+  'createDliClient + pager': 14.6,
+  'createDliFetchClient only': 16.0, // 15.38 kB after issue 12, 15.89 kB after issue 13
 };
 
 test.each(Object.entries(BUDGET_KB))('%s stays within %d kB gzip', (app, budget) => {

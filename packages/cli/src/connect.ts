@@ -1,10 +1,12 @@
 // Turns flags and environment into a client, or starts the embedded stand-in for --mock.
 import {
   createDliClient,
+  credentialsFromEnv,
   DLI_REGION_ENDPOINTS,
   type DliClient,
   type DliCredentials,
   type DliRegion,
+  DliValidationError,
 } from '@dli-sdk/client';
 import { startMockDli } from '@dli-sdk/mock-server';
 import { UsageError } from './usage-error';
@@ -45,13 +47,16 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-function credentialsFrom(flags: ConnectionFlags, env: NodeJS.ProcessEnv): DliCredentials {
+function credentialsFrom(flags: ConnectionFlags, env: NodeJS.ProcessEnv, projectId: string): DliCredentials {
   const token = flags.token ?? env[TOKEN_VARIABLE];
   if (token) return { token };
-  if (env.HUAWEICLOUD_SDK_AK && env.HUAWEICLOUD_SDK_SK) {
-    return { ak: env.HUAWEICLOUD_SDK_AK, sk: env.HUAWEICLOUD_SDK_SK, securityToken: env.HUAWEICLOUD_SDK_SECURITY_TOKEN || undefined };
+  try {
+    // The client reads the AK/SK variables as Huawei's SDKs do; the project id is settled already.
+    return credentialsFromEnv({ ...env, HUAWEICLOUD_SDK_PROJECT_ID: projectId }).credentials;
+  } catch (error) {
+    if (!(error instanceof DliValidationError)) throw error;
+    throw new UsageError(`no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or an IAM token in ${TOKEN_VARIABLE}`);
   }
-  throw new UsageError(`no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or an IAM token in ${TOKEN_VARIABLE}`);
 }
 
 export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, stderr: NodeJS.WritableStream): Promise<Connection> {
@@ -69,7 +74,7 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, st
   // mistyped URL is the thing to fix even when no credentials are set yet.
   createDliClient({ ...where, projectId: projectId || 'unchecked' });
   if (!projectId) throw new UsageError('--project-id (or HUAWEICLOUD_SDK_PROJECT_ID) is required');
-  const client = createDliClient({ ...where, projectId, credentials: credentialsFrom(flags, env) });
+  const client = createDliClient({ ...where, projectId, credentials: credentialsFrom(flags, env, projectId) });
   const base = endpoint ?? (DLI_REGION_ENDPOINTS as Record<string, string>)[flags.region!];
   return { client, host: new URL(base).host, close: async () => undefined };
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type MockDli, startMockDli } from '@dli-sdk/mock-server';
+import { expectNoSecretsIn } from '../../client/test/no-secrets';
 import { BIN, cli, type Run, shell } from './run-cli';
 
 const AK = 'CLITESTAK00000000000';
@@ -22,11 +23,7 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 
 function expectNoSecrets(run: Run) {
-  for (const text of [run.stdout, run.stderr]) {
-    expect(text).not.toContain(SK);
-    expect(text).not.toContain(TOKEN);
-    expect(text).not.toMatch(/Signature=/);
-  }
+  for (const text of [run.stdout, run.stderr]) expectNoSecretsIn(text, [SK, TOKEN]);
 }
 
 test('list --mock --output ndjson --max-items 3 prints three JSON lines and says it uses the stand-in', async () => {

@@ -1,28 +1,19 @@
 // createDliClient: the method-style surface, built on the generated typescript-fetch API class.
-import type { ListEnhancedConnectionsResponse, ShowEnhancedConnectionResponse } from '@dli-sdk/types';
 import { type DliClientOptions, resolveConfig } from './config';
-import {
-  checkListBody,
-  type ConnectionFilters,
-  type ConnectionsPager,
-  type ListConnectionsQuery,
-  type ListPage,
-  type PaginateConnectionsOptions,
-  paginateConnections,
-  type RequestOptions,
-  validateRequestOptions,
-} from './connections';
+import { type ConnectionFilters, type ConnectionsPager, type ListPage, type ListQuery, type PaginateOptions, paginateConnections } from './connections-pager';
 import { Configuration, EnhancedConnectionsApi } from './generated';
-import { validateListQuery, validatePathSegment } from './validate';
+import { validatePathParameter, validateQuery } from './parameters';
+import { type RequestOptions, validateRequestOptions } from './request-options';
+import { type ListEnhancedConnectionsResult, listResult, type ShowEnhancedConnectionResult, showResult } from './results';
 
 /** A client of the DLI enhanced-connections API. */
 export interface DliClient {
   /** Lists one page of connections (`limit` default 100, `offset` default 0). */
-  listEnhancedConnections(query?: ListConnectionsQuery, options?: RequestOptions): Promise<ListEnhancedConnectionsResponse>;
+  listEnhancedConnections(query?: ListQuery, options?: RequestOptions): Promise<ListEnhancedConnectionsResult>;
   /** Gets one connection; an unknown id throws a DliApiError whose `isNotFound` is true. */
-  getEnhancedConnection(connectionId: string, options?: RequestOptions): Promise<ShowEnhancedConnectionResponse>;
+  getEnhancedConnection(connectionId: string, options?: RequestOptions): Promise<ShowEnhancedConnectionResult>;
   /** Walks every connection matching `filters`, page by page, as an async iterable. */
-  paginateEnhancedConnections(filters?: ConnectionFilters, options?: PaginateConnectionsOptions): ConnectionsPager;
+  paginateEnhancedConnections(filters?: ConnectionFilters, options?: PaginateOptions): ConnectionsPager;
 }
 
 /**
@@ -49,19 +40,19 @@ export function createDliClient(options: DliClientOptions): DliClient {
   );
 
   const listPage: ListPage = async (query, { signal, headers }) => {
-    const raw = await api.listEnhancedConnectionsRaw({ project_id: projectId, ...query }, { signal, headers });
-    const body = checkListBody(await raw.value(), raw.raw);
-    return { body, status: raw.raw.status, requestId: raw.raw.headers.get('x-request-id') ?? undefined };
+    const answer = await api.listEnhancedConnectionsRaw({ project_id: projectId, ...query }, { signal, headers });
+    return listResult(await answer.value(), answer.raw);
   };
 
   return {
     async listEnhancedConnections(query, requestOptions) {
-      return (await listPage(validateListQuery(query), validateRequestOptions(requestOptions))).body;
+      return listPage(validateQuery('listEnhancedConnections', query), validateRequestOptions(requestOptions));
     },
     async getEnhancedConnection(connectionId, requestOptions) {
-      const connection_id = validatePathSegment('connectionId', connectionId);
+      const connection_id = validatePathParameter('showEnhancedConnection', 'connection_id', connectionId, 'connectionId');
       const { signal, headers } = validateRequestOptions(requestOptions);
-      return api.showEnhancedConnection({ project_id: projectId, connection_id }, { signal, headers });
+      const answer = await api.showEnhancedConnectionRaw({ project_id: projectId, connection_id }, { signal, headers });
+      return showResult(await answer.value(), answer.raw);
     },
     paginateEnhancedConnections: (filters, paginateOptions) => paginateConnections(listPage, filters, paginateOptions),
   };

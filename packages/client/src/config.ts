@@ -2,12 +2,15 @@
 // both surfaces accept exactly the same options and behave the same.
 import { DliValidationError } from './errors';
 import { DLI_REGION_ENDPOINTS, type DliRegion } from './generated/spec-facts';
+import { type DliLogger, resolveLog } from './logging';
+import { validatePathParameter } from './parameters';
 import { MAX_TIMER_MS, resolveRetryPolicy, type RetryOptions } from './transport/retry';
 import { createTransport, type DliCredentials, type Transport } from './transport/transport';
-import { describe, isPlainObject, validateEndpoint, validateHeaders, validatePathSegment, validateSecretString } from './validate';
+import { userAgent } from './user-agent';
+import { describe, isPlainObject, validateEndpoint, validateHeaders, validateSecretString } from './validate';
 
-/** Default cap of a response body, decoded: 32 MiB, some hundred times the largest page DLI sends. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+// Default cap of a response body, decoded: 32 MiB, some hundred times the largest page DLI sends.
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** Options of {@link createDliClient} and {@link createDliFetchClient}. */
 export interface DliClientOptions {
@@ -34,10 +37,17 @@ export interface DliClientOptions {
    * a DliResponseError (not retried), detected while reading, so memory stays bounded.
    */
   maxResponseBytes?: number;
+  /** Where debug lines go when logging is on. Default: standard error. */
+  logger?: DliLogger;
+  /**
+   * `debug` logs one line per attempt (method, path, status, ms, attempt, retry reason; never
+   * headers or the query). Default: the environment variable `DLI_SDK_LOG`, else `silent`.
+   */
+  logLevel?: 'debug' | 'silent';
 }
 
 const OPTION_KEYS = new Set([
-  'region', 'endpoint', 'projectId', 'credentials', 'fetch', 'headers', 'retry', 'timeoutMs', 'allowInsecureHttp', 'maxResponseBytes',
+  'region', 'endpoint', 'projectId', 'credentials', 'fetch', 'headers', 'retry', 'timeoutMs', 'allowInsecureHttp', 'maxResponseBytes', 'logger', 'logLevel',
 ]);
 
 /** What both surfaces are built from. */
@@ -47,12 +57,22 @@ export interface ResolvedConfig {
   transport: Transport;
 }
 
+const TOKEN_KEYS: ReadonlySet<string> = new Set(['token']);
+const AK_SK_KEYS: ReadonlySet<string> = new Set(['ak', 'sk', 'securityToken']);
+
 function validateCredentials(credentials: unknown): DliCredentials | undefined {
   if (credentials === undefined) return undefined;
   if (!isPlainObject(credentials)) {
     throw new DliValidationError('credentials', `must be { ak, sk, securityToken? } or { token }, got ${credentials === null ? 'null' : typeof credentials}`);
   }
-  if (Object.hasOwn(credentials, 'token')) {
+  // A misspelt key must not pass silently: a lost `securityToken` would sign without the session.
+  const kind = Object.hasOwn(credentials, 'token') ? TOKEN_KEYS : AK_SK_KEYS;
+  for (const key of Object.keys(credentials)) {
+    if (!kind.has(key)) {
+      throw new DliValidationError(`credentials.${key}`, `is not a credential field (expected ${[...kind].join(', ')}; AK/SK and a token are exclusive)`);
+    }
+  }
+  if (kind === TOKEN_KEYS) {
     return { token: validateSecretString('credentials.token', credentials.token, true) };
   }
   // The AK goes into the Authorization header; the SK only into the HMAC, as UTF-8.
@@ -76,7 +96,7 @@ export function resolveConfig(options: DliClientOptions): ResolvedConfig {
     if (!OPTION_KEYS.has(key)) throw new DliValidationError(key, `is not an option (expected one of ${[...OPTION_KEYS].join(', ')})`);
   }
   // The project id is a path segment and the X-Project-Id header: it must suit both.
-  const projectId = validatePathSegment('projectId', options.projectId);
+  const projectId = validatePathParameter('listEnhancedConnections', 'project_id', options.projectId, 'projectId');
   validateSecretString('projectId', projectId, true);
   const credentials = validateCredentials(options.credentials);
   if (options.region !== undefined && options.endpoint !== undefined) {
@@ -117,6 +137,8 @@ export function resolveConfig(options: DliClientOptions): ResolvedConfig {
       retry,
       timeoutMs,
       maxResponseBytes,
+      userAgent: userAgent(),
+      log: resolveLog(options.logger, options.logLevel),
     }),
   };
 }

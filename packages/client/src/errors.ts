@@ -41,16 +41,6 @@ export class DliError extends Error {
 // exist", "不存在").
 const SAYS_NOT_EXIST = /\bnot exist|不存在/i;
 
-/** Fields of an error answer from DLI or its API gateway. */
-export interface DliApiErrorInit {
-  status: number;
-  code: string | undefined;
-  message: string;
-  requestId: string | undefined;
-  body: unknown;
-  retryAfterMs?: number | undefined;
-}
-
 /**
  * DLI (or its API gateway) answered with an error: an HTTP status ≥ 400, or a 2xx body with
  * `is_success: false`.
@@ -68,7 +58,10 @@ export class DliApiError extends DliError {
   /** How long the server asked us to wait (`Retry-After`), in milliseconds. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(init: DliApiErrorInit) {
+  /** Made by the client from an error answer; exported for `instanceof`, not for construction. */
+  constructor(
+    init: Pick<DliApiError, 'status' | 'code' | 'requestId' | 'body' | 'message'> & Partial<Pick<DliApiError, 'retryAfterMs'>>,
+  ) {
     super(init.message);
     this.status = init.status;
     this.code = init.code;

@@ -2,20 +2,14 @@
 // sending through the same transport as createDliClient.
 import type { paths } from '@dli-sdk/types';
 import * as openapiFetch from 'openapi-fetch';
-import type { Client } from 'openapi-fetch';
+import type { MaybeOptionalInit } from 'openapi-fetch';
 import { type DliClientOptions, resolveConfig } from './config';
-import {
-  checkListBody,
-  type ConnectionFilters,
-  type ConnectionsPager,
-  type ListPage,
-  type PaginateConnectionsOptions,
-  paginateConnections,
-} from './connections';
+import { type ConnectionFilters, type ConnectionsPager, type ListPage, type PaginateOptions, paginateConnections } from './connections-pager';
 import { DliValidationError } from './errors';
-import { describe, isPlainObject, validateHeaders, validateListQuery, validatePathSegment } from './validate';
-
-const LIST_PATH = '/v2.0/{project_id}/datasource/enhanced-connections';
+import { OPERATIONS } from './generated/spec-facts';
+import { type OperationId, operationAt, validatePathParameter, validateQuery } from './parameters';
+import { type ListEnhancedConnectionsResult, listResult, type ShowEnhancedConnectionResult, showResult } from './results';
+import { describe, isPlainObject, validateHeaders } from './validate';
 
 // openapi-fetch's CJS build exports createClient as `exports.default` with `__esModule`; a CJS
 // bundle of an ES module reads `default` as the whole exports object. Take whichever is the
@@ -26,23 +20,39 @@ function openapiCreateClient(): CreateClient {
   return typeof candidate === 'function' ? (candidate as CreateClient) : (candidate as { default: CreateClient }).default;
 }
 
-/** An openapi-fetch client of the DLI API, plus the connections pager. */
-export type DliFetchClient = Client<paths> & {
+/** An openapi-fetch client of the DLI API (GET only: the API has no other operations), plus the connections pager. */
+export interface DliFetchClient {
+  /**
+   * Sends a GET to a path template of the API, its path and query parameters checked against the
+   * spec's rules of that operation. Error answers throw, so `data` is always set; it carries
+   * `$metadata`.
+   */
+  GET<Path extends keyof paths>(
+    path: Path,
+    init: MaybeOptionalInit<paths[Path], 'get'>,
+  ): Promise<{
+    data: Path extends `${string}/{connection_id}` ? ShowEnhancedConnectionResult : ListEnhancedConnectionsResult;
+    response: Response;
+  }>;
   /** The project every request is made in (for `params.path.project_id`). */
   readonly projectId: string;
   /** Walks every connection matching `filters`, page by page, as an async iterable. */
-  paginateEnhancedConnections(filters?: ConnectionFilters, options?: PaginateConnectionsOptions): ConnectionsPager;
-};
+  paginateEnhancedConnections(filters?: ConnectionFilters, options?: PaginateOptions): ConnectionsPager;
+}
 
 const OTHER_METHODS = ['PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
 /**
- * Checks a GET's options before openapi-fetch builds a Request (which would throw a TypeError
- * echoing a bad header value, or a URIError on a lone surrogate) and returns them with the
- * query normalised (`status` upper-case).
+ * Checks a GET's options against the rules of the operation at `pathTemplate`, before
+ * openapi-fetch builds a Request (which would throw a TypeError echoing a bad header value, or a
+ * URIError on a lone surrogate), and returns them with the query normalised.
  */
-function checkGetInit(pathTemplate: unknown, init: unknown, origin: string): Record<string, unknown> {
-  if (typeof pathTemplate !== 'string') throw new DliValidationError('path', `must be a string, got ${describe(pathTemplate)}`);
+function checkGetInit(pathTemplate: unknown, init: unknown, origin: string): { operationId: OperationId; init: Record<string, unknown> } {
+  const operationId = typeof pathTemplate === 'string' ? operationAt('GET', pathTemplate) : undefined;
+  if (operationId === undefined) {
+    const paths = Object.values(OPERATIONS).map((operation) => operation.path);
+    throw new DliValidationError('path', `must be a path template of the API (one of ${paths.join(', ')}), got ${describe(pathTemplate)}`);
+  }
   if (init === undefined) init = {};
   if (!isPlainObject(init)) throw new DliValidationError('init', `must be an object, got ${describe(init)}`);
   if (init.body !== undefined) throw new DliValidationError('body', 'must not be given: GET requests have no body');
@@ -59,12 +69,12 @@ function checkGetInit(pathTemplate: unknown, init: unknown, origin: string): Rec
   const path = params.path ?? {};
   if (!isPlainObject(path)) throw new DliValidationError('params.path', `must be an object, got ${describe(path)}`);
   // openapi-fetch would send a missing parameter as a literal `{name}` in the path.
-  for (const [, name] of pathTemplate.matchAll(/\{([^}]+)\}/g)) {
+  for (const name of Object.keys(OPERATIONS[operationId].pathParameters)) {
     if (!Object.hasOwn(path, name)) throw new DliValidationError(`params.path.${name}`, 'is required');
   }
-  for (const [name, value] of Object.entries(path)) validatePathSegment(`params.path.${name}`, value);
-  if (params.query === undefined) return init;
-  return { ...init, params: { ...params, query: validateListQuery(params.query, 'params.query') } };
+  for (const [name, value] of Object.entries(path)) validatePathParameter(operationId, name, value, `params.path.${name}`);
+  const query = validateQuery(operationId, params.query, 'params.query');
+  return { operationId, init: { ...init, params: { ...params, query } } };
 }
 
 /**
@@ -86,9 +96,16 @@ export function createDliFetchClient(options: DliClientOptions): DliFetchClient 
   const origin = new URL(baseUrl).origin;
   const client = openapiCreateClient()<paths>({ baseUrl, fetch: (request: Request) => transport(request) });
 
-  type Get = (path: string, init?: unknown) => Promise<unknown>;
+  type Get = (path: string, init?: unknown) => Promise<{ data?: unknown; response: Response }>;
   const get = client.GET.bind(client) as unknown as Get;
-  const checkedGet: Get = async (path, init) => get(path, checkGetInit(path, init, origin));
+  const checkedGet = async (path: unknown, given?: unknown) => {
+    const { operationId, init } = checkGetInit(path, given, origin);
+    const { data, response } = await get(path as string, init);
+    // The transport has thrown on every error answer; a body read with another `parseAs` than
+    // JSON is handed over as openapi-fetch read it.
+    if (!isPlainObject(data)) return { data, response };
+    return { data: operationId === 'listEnhancedConnections' ? listResult(data, response) : showResult(data, response), response };
+  };
   const refuse = (method: string) => async () => {
     throw new DliValidationError('method', `must be GET (the API has no other operations), got ${method}`);
   };
@@ -98,18 +115,13 @@ export function createDliFetchClient(options: DliClientOptions): DliFetchClient 
     typeof method === 'string' && method.toUpperCase() === 'GET' ? checkedGet(path, init) : refuse(String(method))();
 
   const listPage: ListPage = async (query, { signal, headers }) => {
-    const { data, response } = await client.GET(LIST_PATH, {
-      params: { path: { project_id: projectId }, query },
-      signal,
-      headers,
-    });
-    const body = checkListBody(data!, response);
-    return { body, status: response.status, requestId: response.headers.get('x-request-id') ?? undefined };
+    const { data, response } = await get(OPERATIONS.listEnhancedConnections.path, { params: { path: { project_id: projectId }, query }, signal, headers });
+    return listResult(data as never, response);
   };
 
   return Object.assign(client, methods, {
     projectId,
-    paginateEnhancedConnections: (filters?: ConnectionFilters, paginateOptions?: PaginateConnectionsOptions) =>
+    paginateEnhancedConnections: (filters?: ConnectionFilters, paginateOptions?: PaginateOptions) =>
       paginateConnections(listPage, filters, paginateOptions),
-  });
+  }) as unknown as DliFetchClient;
 }

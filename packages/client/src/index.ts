@@ -5,21 +5,17 @@
  */
 export { createDliClient, type DliClient } from './client';
 export { createDliFetchClient, type DliFetchClient } from './fetch-client';
-export { DEFAULT_MAX_RESPONSE_BYTES, type DliClientOptions } from './config';
-export type {
-  ConnectionFilters,
-  ConnectionsPager,
-  ListConnectionsQuery,
-  ListPageResponse,
-  PaginateConnectionsOptions,
-  RequestOptions,
-} from './connections';
+export type { DliClientOptions } from './config';
+export type { ConnectionFilters, ConnectionsPage, ConnectionsPager, ListQuery, PaginateOptions } from './connections-pager';
+export type { Page, Pager, PagerOptions } from './paginate';
+export type { RequestOptions } from './request-options';
+export type { ListEnhancedConnectionsResult, ResponseMetadata, ShowEnhancedConnectionResult } from './results';
+export type { DliLogger } from './logging';
 export { isDeleted } from './connection-status';
 export { credentialsFromEnv, type EnvCredentials } from './credentials';
 export {
   DliAbortError,
   DliApiError,
-  type DliApiErrorInit,
   DliError,
   DliNetworkError,
   DliPaginationError,
@@ -29,12 +25,10 @@ export {
   DliValidationError,
 } from './errors';
 export { DLI_REGION_ENDPOINTS, type DliRegion } from './generated/spec-facts';
-export { type FetchedPage, MAX_CONCURRENCY, type Page, type PageRequest, type PaginateOptions, type Pager, paginate } from './paginate';
 export type { RetryOptions } from './transport/retry';
 export {
   type AkSkCredentials,
   createRequestSigner,
-  formatSdkDate,
   type RequestSigner,
   type SignableRequest,
   type SignedRequest,
@@ -42,13 +36,5 @@ export {
   signRequest,
 } from './transport/sign';
 export type { DliCredentials, TokenCredentials } from './transport/transport';
-export type {
-  DliErrorBody,
-  EnhancedConnection,
-  EnhancedConnectionHost,
-  EnhancedConnectionResource,
-  EnhancedConnectionRoute,
-  EnhancedConnectionStatus,
-  ListEnhancedConnectionsResponse,
-  ShowEnhancedConnectionResponse,
-} from '@dli-sdk/types';
+// The types a user of the client names most; the rest are in @dli-sdk/types.
+export type { DliErrorBody, EnhancedConnection, EnhancedConnectionStatus } from '@dli-sdk/types';

@@ -1,36 +1,16 @@
-// The pagination helper: walks an offset/limit listing through a "fetch the page at this offset"
-// function. It knows nothing of HTTP, which is why both client surfaces can share it.
-import { followSignal } from './abort';
-import { DliAbortError, DliPaginationError, DliValidationError } from './errors';
+// The pager: validates a walk's options and composes the offset walk (pager/walk.ts) with the
+// look-ahead (pager/look-ahead.ts). It knows nothing of HTTP, which is why both client surfaces
+// can share it.
+import { DliValidationError } from './errors';
+import { lookAhead, type PageFetcher } from './pager/look-ahead';
+import { type Page, walk } from './pager/walk';
+import { pageItems } from './pager/items';
 import { describe } from './validate';
 
-/** What a page fetcher is asked for. */
-export interface PageRequest {
-  offset: number;
-  limit: number;
-  signal: AbortSignal;
-}
-
-/** What a page fetcher answers. */
-export interface FetchedPage<TItem, TResponse> {
-  items: readonly TItem[];
-  response: TResponse;
-}
-
-/** One page of a walk. */
-export interface Page<TItem, TResponse> {
-  /** The page's items, less any already yielded earlier in this walk (and cut at `maxItems`). */
-  items: TItem[];
-  /** Offset this page was requested at. */
-  offset: number;
-  /** Offset to resume at: `startOffset` for a new pager that continues right after this page. */
-  nextOffset: number;
-  /** The page's full answer. */
-  response: TResponse;
-}
+export type { Page };
 
 /** Options of a walk. */
-export interface PaginateOptions {
+export interface PagerOptions {
   /** Items asked per request (`limit`), ≥ 1. Default 100. Never 0, which would mean "everything". */
   pageSize?: number;
   /** Offset to start at, e.g. a page's `nextOffset` to resume. Default 0. */
@@ -39,12 +19,12 @@ export interface PaginateOptions {
   maxItems?: number;
   /** Stop after this many pages. */
   maxPages?: number;
-  /** Cancels the walk: the pending request is aborted and the iteration throws the signal's reason. */
+  /** Cancels the walk: the pending request is aborted and the iteration throws a DliAbortError. */
   signal?: AbortSignal;
   /**
-   * Page requests kept in flight ahead of the consumer (opt-in look-ahead), 1 to
-   * {@link MAX_CONCURRENCY}. Default 1. The first page is always requested alone, so a bad
-   * credential costs one failed authentication; pages are yielded strictly in order.
+   * Page requests kept in flight ahead of the consumer (opt-in look-ahead), 1 to 32. Default 1.
+   * The first page is always requested alone, so a bad credential costs one failed
+   * authentication; pages are yielded strictly in order.
    */
   concurrency?: number;
 }
@@ -55,7 +35,7 @@ export interface Pager<TItem, TResponse> extends AsyncIterable<TItem> {
   byPage(): AsyncIterableIterator<Page<TItem, TResponse>>;
   /** Collect at most `limit` items into an array (`Infinity` collects everything: an explicit choice). */
   toArray(options: { limit: number }): Promise<TItem[]>;
-  /** Items skipped because their id was already yielded in this walk (offset drift). */
+  /** Items the latest walk skipped because it had already yielded their id (offset drift). */
   readonly duplicatesSkipped: number;
 }
 
@@ -76,151 +56,45 @@ function integerOption(field: string, value: unknown, fallback: number, min: num
   return value;
 }
 
-// An item's id, when it has a usable one: a missing or null id must never make two items one.
-function usableId(id: unknown): string | number | undefined {
-  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
-}
-
-// Two pages with the same items in the same order: what a server that ignores offset sends. Compared
-// item by item and lazily, since pages of a working server differ at their first item.
-function samePage(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length || a.length === 0) return false;
-  return a.every((item, i) => item === b[i] || JSON.stringify(item) === JSON.stringify(b[i]));
-}
-
-interface InFlight<TItem, TResponse> {
-  offset: number;
-  controller: AbortController;
-  result: Promise<FetchedPage<TItem, TResponse>>;
-}
-
 /**
  * Builds a pager over `fetchPage`. Validates the options at once; nothing is requested until
  * iteration starts, and each iteration is a fresh walk.
  */
 export function paginate<TItem, TResponse>(
-  fetchPage: (request: PageRequest) => Promise<FetchedPage<TItem, TResponse>>,
+  fetchPage: PageFetcher<TItem, TResponse>,
   idOf: (item: TItem) => unknown,
-  options: PaginateOptions = {},
+  options: PagerOptions = {},
 ): Pager<TItem, TResponse> {
   if (typeof options !== 'object' || options === null) throw new DliValidationError('options', `must be an object, got ${describe(options)}`);
+  const limits = {
+    startOffset: integerOption('startOffset', options.startOffset, 0, 0),
+    maxItems: integerOption('maxItems', options.maxItems, Infinity, 0),
+    maxPages: integerOption('maxPages', options.maxPages, Infinity, 0),
+  };
   const pageSize = integerOption('pageSize', options.pageSize, 100, 1);
-  const startOffset = integerOption('startOffset', options.startOffset, 0, 0);
-  const maxItems = integerOption('maxItems', options.maxItems, Infinity, 0);
-  const maxPages = integerOption('maxPages', options.maxPages, Infinity, 0);
   const concurrency = integerOption('concurrency', options.concurrency, 1, 1, MAX_CONCURRENCY);
   const { signal } = options;
   if (signal !== undefined && !(signal instanceof AbortSignal)) throw new DliValidationError('signal', `must be an AbortSignal, got ${describe(signal)}`);
-  const throwIfAborted = () => {
-    if (signal?.aborted) throw new DliAbortError(signal.reason);
-  };
   let duplicatesSkipped = 0;
 
-  async function* walk(): AsyncGenerator<Page<TItem, TResponse>> {
-    const seen = new Set<unknown>();
-    const inFlight: InFlight<TItem, TResponse>[] = [];
-    let plannedOffset = startOffset;
-    // How far apart look-ahead offsets are: the page size, until the server shows it sends fewer.
-    let step = pageSize;
-    let window = 1; // widened to `concurrency` after a successful page of the expected length
-    let previous: readonly TItem[] = [];
-    let pages = 0;
-    let yielded = 0;
-
-    const request = (offset: number): void => {
-      const { controller, release } = followSignal(signal);
-      const result = fetchPage({ offset, limit: pageSize, signal: controller.signal });
-      result.then(release, release); // also observes a rejection: cancelled look-aheads must not go unhandled
-      inFlight.push({ offset, controller, result });
-    };
-    // Cancels the look-ahead and waits until it has settled, so that at no time more than
-    // `concurrency` requests are open.
-    const replanFrom = async (offset: number): Promise<void> => {
-      const stale = inFlight.splice(0);
-      for (const pending of stale) pending.controller.abort();
-      await Promise.allSettled(stale.map((pending) => pending.result));
-      plannedOffset = offset;
-    };
+  async function* pages(): AsyncGenerator<Page<TItem, TResponse>> {
+    duplicatesSkipped = 0;
+    const ahead = lookAhead(fetchPage, { pageSize, concurrency, signal, ...limits });
     try {
-      while (pages < maxPages && yielded < maxItems) {
-        throwIfAborted();
-        // Look ahead only as far as the window, maxPages and maxItems can use.
-        while (
-          inFlight.length === 0 ||
-          (inFlight.length < Math.min(window, maxPages - pages) && plannedOffset - startOffset < maxItems)
-        ) {
-          request(plannedOffset);
-          plannedOffset += step;
-        }
-        const head = inFlight.shift()!;
-        let fetched: FetchedPage<TItem, TResponse>;
-        try {
-          fetched = await head.result;
-        } catch (error) {
-          throwIfAborted();
-          throw error;
-        }
-        throwIfAborted();
-        const { items, response } = fetched;
-        pages++;
-
-        if (head.offset !== startOffset && samePage(items, previous)) {
-          throw new DliPaginationError(
-            `the page at offset ${head.offset} repeats the previous page: the server is not applying offset`,
-            head.offset,
-          );
-        }
-        const fresh: TItem[] = [];
-        let consumed = 0;
-        for (const item of items) {
-          if (yielded + fresh.length >= maxItems) break;
-          consumed++;
-          const id = usableId(idOf(item));
-          if (id !== undefined && seen.has(id)) {
-            duplicatesSkipped++;
-            continue;
-          }
-          if (id !== undefined) seen.add(id);
-          fresh.push(item);
-        }
-        if (items.length > 0 && consumed === items.length && fresh.length === 0 && head.offset !== startOffset) {
-          throw new DliPaginationError(
-            `the page at offset ${head.offset} repeats only items already seen: the server is not applying offset`,
-            head.offset,
-          );
-        }
-        previous = items;
-        yielded += fresh.length;
-        yield { items: fresh, offset: head.offset, nextOffset: head.offset + consumed, response };
-
-        // Only an empty page ends a walk: DLI documents no maximum page size, so a short page may
-        // be the server's own cap (Huawei's Terraform provider walks the same way).
-        if (items.length === 0) return;
-        if (items.length === step) {
-          window = concurrency;
-        } else {
-          // The look-ahead offsets assumed another page length: plan again from what arrived,
-          // one request at a time until a page confirms the new length. A short page is most
-          // often the last one, so this costs one request, not `concurrency`.
-          step = items.length;
-          window = 1;
-          await replanFrom(head.offset + items.length);
-        }
+      for await (const page of walk(ahead.source, idOf, limits)) {
+        duplicatesSkipped += page.duplicatesSkipped;
+        yield page;
       }
     } finally {
-      const cancelled = inFlight.splice(0);
-      for (const pending of cancelled) pending.controller.abort();
-      await Promise.allSettled(cancelled.map((pending) => pending.result));
+      await ahead.close();
     }
   }
 
-  async function* items(): AsyncGenerator<TItem> {
-    for await (const page of walk()) yield* page.items;
-  }
+  const items = () => pageItems(pages());
 
   return {
     [Symbol.asyncIterator]: () => items(),
-    byPage: () => walk(),
+    byPage: () => pages(),
     async toArray(collect) {
       const given: unknown = (collect as { limit?: unknown } | undefined)?.limit;
       if (given === undefined) throw new DliValidationError('limit', 'is required (toArray({ limit: Infinity }) collects everything)');

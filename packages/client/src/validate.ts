@@ -1,11 +1,8 @@
-// Checks every argument before a request is built, so a mistake surfaces as a DliValidationError
-// naming the field and the rule, never as a confusing answer from the server. The rules of the
-// query parameters come from the spec (generated/spec-facts.ts).
-import type { ListEnhancedConnectionsQuery } from '@dli-sdk/types';
+// Checks of what the caller gives beyond the API's parameters (secrets, headers, the endpoint),
+// before a request is built, so a mistake surfaces as a DliValidationError naming the field and
+// the rule. The API's parameters are checked by parameters.ts, from the spec.
 import { DliValidationError } from './errors';
-import { QUERY_PARAMETERS } from './generated/spec-facts';
 
-const INT32_MAX = 2_147_483_647;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 // RFC 9110 token: what a header name may be made of.
@@ -16,8 +13,14 @@ const NOT_LATIN1 = /[^\u0000-\u00ff]/;
 // String.prototype.isWellFormed says the same but is missing from older browsers.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function isWellFormed(value: string): boolean {
+/** No lone surrogate (one cannot be encoded as UTF-8). */
+export function isWellFormed(value: string): boolean {
   return !LONE_SURROGATE.test(value);
+}
+
+/** CR, LF, NUL and the other C0 controls, or DEL. */
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL_CHARACTERS.test(value);
 }
 
 /** A short, safe rendering of any value for an error message (JSON.stringify throws on BigInt and Symbol). */
@@ -70,87 +73,6 @@ export function validateHeaders(field: string, headers: unknown): Record<string,
     copy[name.toLowerCase()] = validateSecretString(`${field}.${name}`, value, true);
   }
   return copy;
-}
-
-type ParameterRule = {
-  readonly type: string;
-  readonly format?: string;
-  readonly minimum?: number;
-  readonly enum?: readonly string[];
-  readonly pattern?: string;
-  /** The pattern in words. */
-  readonly rule?: string;
-};
-
-/**
- * A value that becomes one path segment (`projectId`, a connection id): non-empty, no control
- * characters, and never `.` or `..`, which URL parsers would resolve into a different path.
- * Anything else, `/` included, is percent-encoded into the segment by the request builders.
- */
-export function validatePathSegment(field: string, value: unknown): string {
-  if (typeof value !== 'string') throw new DliValidationError(field, `must be a string, got ${value === null ? 'null' : typeof value}`);
-  if (value.length === 0) throw new DliValidationError(field, 'must not be empty');
-  if (CONTROL_CHARACTERS.test(value)) throw new DliValidationError(field, 'must not contain control characters');
-  if (!isWellFormed(value)) throw new DliValidationError(field, 'must not contain lone surrogates');
-  if (value === '.' || value === '..') throw new DliValidationError(field, 'must not be "." or ".."');
-  return value;
-}
-
-const patterns = new Map<string, RegExp>();
-function compiled(pattern: string): RegExp {
-  let regExp = patterns.get(pattern);
-  if (!regExp) patterns.set(pattern, (regExp = new RegExp(pattern)));
-  return regExp;
-}
-
-function validateParameter(field: string, rule: ParameterRule, value: unknown): unknown {
-  if (rule.type === 'integer') {
-    if (typeof value !== 'number' || !Number.isInteger(value)) {
-      throw new DliValidationError(field, `must be an integer, got ${describe(value)}`);
-    }
-    if (rule.minimum !== undefined && value < rule.minimum) {
-      throw new DliValidationError(field, `must be ≥ ${rule.minimum}, got ${value}`);
-    }
-    if (rule.format === 'int32' && value > INT32_MAX) {
-      throw new DliValidationError(field, `must be ≤ ${INT32_MAX} (int32), got ${value}`);
-    }
-    return value;
-  }
-  if (typeof value !== 'string') throw new DliValidationError(field, `must be a string, got ${value === null ? 'null' : typeof value}`);
-  if (!isWellFormed(value)) throw new DliValidationError(field, 'must not contain lone surrogates');
-  if (rule.enum) {
-    // The server compares enum values case-insensitively; we send the spec's spelling.
-    const match = rule.enum.find((allowed) => allowed === value.toUpperCase());
-    if (match === undefined) {
-      throw new DliValidationError(field, `must be one of ${rule.enum.join(', ')} (any case), got ${describe(value)}`);
-    }
-    return match;
-  }
-  if (rule.pattern && !compiled(rule.pattern).test(value)) {
-    throw new DliValidationError(field, `must match ${rule.rule ?? rule.pattern}, got ${describe(value)}`);
-  }
-  return value;
-}
-
-/**
- * Validates a list query and returns a normalised copy (the caller's object is never changed).
- * Unknown keys are rejected rather than silently dropped.
- */
-export function validateListQuery(query: unknown, field = 'query'): ListEnhancedConnectionsQuery {
-  if (query === undefined || query === null) return {};
-  if (typeof query !== 'object' || Array.isArray(query)) throw new DliValidationError(field, 'must be an object');
-  const rules: Record<string, ParameterRule> = QUERY_PARAMETERS.listEnhancedConnections;
-  const normalised: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    // Own properties only: `constructor` or `__proto__` must not pass as parameters.
-    const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
-    if (!rule) {
-      throw new DliValidationError(`${field}.${key}`, `is not a parameter of listEnhancedConnections (expected one of ${Object.keys(rules).join(', ')})`);
-    }
-    normalised[key] = validateParameter(`${field}.${key}`, rule, value);
-  }
-  return normalised as ListEnhancedConnectionsQuery;
 }
 
 // Parsed hosts only: the URL parser turns every IPv4 form (127.1, 0x7f.1) into dotted decimal, so

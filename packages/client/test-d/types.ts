@@ -5,10 +5,11 @@ import * as Generated from '../src/generated';
 import {
   createDliClient,
   createDliFetchClient,
+  type ConnectionsPage,
   type ConnectionsPager,
   type EnhancedConnection,
-  type ListPageResponse,
-  type Page,
+  type ListEnhancedConnectionsResult,
+  type ShowEnhancedConnectionResult,
 } from '../src';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -28,20 +29,30 @@ async function inference() {
     void created, privis;
   }
   for await (const page of fetchClient.paginateEnhancedConnections().byPage()) {
-    assertType<Equal<typeof page, Page<EnhancedConnection, ListPageResponse>>>(true);
-    const body: Types.ListEnhancedConnectionsResponse = page.response.body;
-    void body;
+    assertType<Equal<typeof page, ConnectionsPage>>(true);
+    const body: Types.ListEnhancedConnectionsResponse = page.response;
+    const attempts: number = page.response.$metadata.attempts;
+    void body, attempts;
   }
+  // What the client has verified is in the types: `connections` is an array, `$metadata` is set.
   const list = await client.listEnhancedConnections({ limit: 10, status: 'deleted' });
-  assertType<Equal<typeof list, Types.ListEnhancedConnectionsResponse>>(true);
+  assertType<Equal<typeof list, ListEnhancedConnectionsResult>>(true);
+  const count: number = list.connections.length;
+  const requestId: string | undefined = list.$metadata.requestId;
   const one = await client.getEnhancedConnection('id');
-  assertType<Equal<typeof one, Types.ShowEnhancedConnectionResponse>>(true);
+  assertType<Equal<typeof one, ShowEnhancedConnectionResult>>(true);
+  const status: number = one.$metadata.httpStatus;
+  // The fetch client throws on error answers, so `data` is never undefined.
   const { data } = await fetchClient.GET('/v2.0/{project_id}/datasource/enhanced-connections', {
     params: { path: { project_id: 'p' }, query: { limit: 5 } },
   });
-  const body: Types.ListEnhancedConnectionsResponse = data!;
-  const back: NonNullable<typeof data> = body;
-  void back;
+  assertType<Equal<typeof data, ListEnhancedConnectionsResult>>(true);
+  const shown = (await fetchClient.GET('/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}', {
+    params: { path: { project_id: 'p', connection_id: 'c' } },
+  })).data;
+  assertType<Equal<typeof shown, ShowEnhancedConnectionResult>>(true);
+  const body: Types.ListEnhancedConnectionsResponse = data;
+  void body, count, requestId, status;
 }
 
 // One connection has one shape across both packages: the generated typescript-fetch model and
@@ -70,7 +81,9 @@ function mustNotCompile() {
   // @ts-expect-error typo in a wire field name
   (null as unknown as EnhancedConnection).isprivis;
   // @ts-expect-error the body of the fetch client is typed too
-  void (async () => (await fetchClient.GET("/v2.0/{project_id}/datasource/enhanced-connections", { params: { path: { project_id: "p" } } })).data!.connectionz)();
+  void (async () => (await fetchClient.GET("/v2.0/{project_id}/datasource/enhanced-connections", { params: { path: { project_id: "p" } } })).data.connectionz)();
+  // @ts-expect-error the show operation has no query parameters
+  fetchClient.GET('/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}', { params: { path: { project_id: 'p', connection_id: 'c' }, query: { limit: 1 } } });
 }
 
 void inference, mustNotCompile, fromGenerated, toGenerated, resourceBothWays;

@@ -69,3 +69,14 @@ test.each(['DELETED', 'deleted', 'Deleted', 'dElEtEd'])('status %j selects the d
     expect((page.connections ?? []).map((c) => c.id)).toEqual(['gone']);
   });
 });
+
+// `toUpperCase` maps a dotless `ı` to `I` and `ß` to `SS`; the spec's pattern folds ASCII only.
+test.each(['actıve', 'ACTİVE', 'deleted\u0130'])('status %j is not a case of ACTIVE or DELETED: refused before sending', async (status) => {
+  await withMock({ connections: CONNECTIONS }, async (mock) => {
+    const client = createDliClient({ endpoint: mock.url, projectId: PROJECT_ID, credentials: akSk });
+    const error = await rejectionOf(client.listEnhancedConnections({ status: status as 'ACTIVE' }));
+    expect(error).toBeInstanceOf(DliValidationError);
+    expect((error as DliValidationError).field).toBe('query.status');
+    expect(mock.requestCount).toBe(0);
+  });
+});

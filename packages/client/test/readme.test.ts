@@ -1,8 +1,10 @@
-// Every client example of the README runs as written, against the stand-in with AK/SK auth,
-// importing the built package the way a user would.
+// Every client example of the README type-checks under `strict` (as JavaScript with checkJs) and
+// runs as written, against the stand-in with AK/SK auth, importing the built package the way a
+// user would.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { startMockDli } from '@dli-sdk/mock-server';
 import { PROJECT_ID, TEST_AK, TEST_SK } from './helpers';
 
@@ -26,6 +28,32 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 test('the README has the client examples this test knows', () => {
   expect(examples).toHaveLength(EXPECTED.length);
+});
+
+test('the README examples compile under strict, against the published types', () => {
+  const dir = path.join(scratch, 'typed');
+  mkdirSync(dir, { recursive: true });
+  const files = examples.map((code, i) => {
+    const file = path.join(dir, `example-${i + 1}.mjs`);
+    writeFileSync(file, code);
+    return file;
+  });
+  const program = ts.createProgram(files, {
+    strict: true,
+    allowJs: true,
+    checkJs: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    types: ['node'],
+  });
+  const problems = ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1} ` : '';
+    return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+  expect(problems).toEqual([]);
 });
 
 test.each(examples.map((code, i) => [i + 1, code] as const))('README example %i runs as written', async (n, code) => {

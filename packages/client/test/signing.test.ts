@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
-import { signRequest } from '@dli-sdk/client';
+import { createRequestSigner, DliValidationError, signRequest } from '@dli-sdk/client';
 import { canonicalQueryString, parseQuery } from '../src/transport/canonical';
 import { PROJECT_ID, TEST_AK, TEST_SK, akSk, withMock } from './helpers';
 
@@ -153,5 +153,32 @@ describe('the stand-in verifies signatures', () => {
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ error_code: 'APIGW.0303' });
     });
+  });
+});
+
+describe('signRequest and createRequestSigner check what they are given', () => {
+  const url = 'https://dli.cn-north-4.myhuaweicloud.com/v2.0/p/datasource/enhanced-connections';
+  const key = { ak: 'AK-SECRET-PART', sk: 'SK-SECRET-PART' };
+  const cases: Array<[string, () => unknown]> = [
+    ['request.url', () => signRequest({ method: 'GET', url: 'not a url' }, key)],
+    ['request.url', () => signRequest({ method: 'GET', url: 'ftp://example.com/x' }, key)],
+    ['request.method', () => signRequest({ method: 'GE T', url }, key)],
+    ['request.headers.X-Trace', () => signRequest({ method: 'GET', url, headers: { 'X-Trace': 'a\r\nHost: evil' } }, key)],
+    ['credentials.sk', () => signRequest({ method: 'GET', url }, { ak: 'AK' } as never)],
+    ['credentials.ak', () => signRequest({ method: 'GET', url }, { ak: 'AK\n', sk: 'SK' })],
+    ['credentials', () => createRequestSigner(null as never)],
+    ['options.date', () => signRequest({ method: 'GET', url }, key, { date: new Date(Number.NaN) })],
+    ['options.signedHeaders', () => signRequest({ method: 'GET', url }, key, { signedHeaders: ['x-absent'] })],
+  ];
+  test.each(cases)('%s: a DliValidationError naming it, no secret shown', (field, call) => {
+    let error: unknown;
+    try {
+      call();
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(DliValidationError);
+    expect(error).toMatchObject({ field });
+    expect(String(error)).not.toMatch(/SECRET-PART/);
   });
 });

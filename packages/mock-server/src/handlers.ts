@@ -1,9 +1,10 @@
 // The DLI semantics of the two operations, as pure functions from a parsed request to an answer.
-// Every API fact (paths, the status enum, the tags rule, int32 bounds) comes from the spec's
-// generated facts, so the stand-in and the client cannot drift apart.
+// Every API fact (paths, parameter names, the status enum, the tags rule and its wording, integer
+// bounds, defaults) comes from the spec's per-operation facts, the same the client checks, so the
+// stand-in and the client cannot drift apart (test/handlers-facts.test.ts greps this file).
 import type { DliErrorBody, EnhancedConnection } from '@dli-sdk/types';
 import type { StoredConnection } from './dataset';
-import { INT32_BOUNDS, OPERATION_PATHS, QUERY_PARAMETERS } from './generated/spec-facts';
+import { OPERATIONS } from './generated/spec-facts';
 
 export interface Answer {
   status: number;
@@ -19,9 +20,11 @@ function pathPattern(template: string, trailingSlash: boolean): RegExp {
   return new RegExp(`^${source}${trailingSlash ? '/?' : ''}$`);
 }
 
-const LIST = pathPattern(OPERATION_PATHS.listEnhancedConnections, true);
-const SHOW = pathPattern(OPERATION_PATHS.showEnhancedConnection, false);
-const LIST_RULES = QUERY_PARAMETERS.listEnhancedConnections;
+const { listEnhancedConnections, showEnhancedConnection } = OPERATIONS;
+const LIST = pathPattern(listEnhancedConnections.path, true);
+const SHOW = pathPattern(showEnhancedConnection.path, false);
+const LIST_RULES = listEnhancedConnections.query;
+const [CONNECTION_ID] = Object.keys(showEnhancedConnection.pathParameters);
 const STATUSES: readonly string[] = LIST_RULES.status.enum;
 // The spec matches `status` in any case: `/i` without `/u` folds ASCII letters only, so a dotless
 // `ı` is not an `I` (as the spec's pattern spells it).
@@ -45,8 +48,8 @@ function dliError(status: number, code: string, message: string): Answer {
 function parseInt32(name: 'limit' | 'offset', raw: string | null): number | Answer {
   const rule = LIST_RULES[name];
   if (raw === null) return rule.default;
-  if (!/^\d{1,10}$/.test(raw) || Number(raw) < rule.minimum || Number(raw) > INT32_BOUNDS.maximum) {
-    return dliError(400, 'DLI.0001', `Parameter ${name} is invalid: must be an integer from ${rule.minimum} to ${INT32_BOUNDS.maximum}.`);
+  if (!/^\d{1,10}$/.test(raw) || Number(raw) < rule.minimum || Number(raw) > rule.maximum) {
+    return dliError(400, 'DLI.0001', `Parameter ${name} is invalid: must be an integer from ${rule.minimum} to ${rule.maximum}.`);
   }
   return Number(raw);
 }
@@ -68,7 +71,7 @@ function list(store: Store, query: URLSearchParams): Answer {
   }
   const tags = query.get('tags');
   if (tags !== null && !TAGS.test(tags)) {
-    return dliError(400, 'DLI.0001', 'Parameter tags is invalid: must be k=v[,k=v...].');
+    return dliError(400, 'DLI.0001', `Parameter tags is invalid: must be ${LIST_RULES.tags.rule}.`);
   }
   const wanted = tags === null ? [] : parseTags(tags);
   const name = query.get('name');
@@ -91,7 +94,7 @@ function show(store: Store, rawId: string): Answer {
   try {
     id = decodeURIComponent(rawId);
   } catch {
-    return dliError(400, 'DLI.0001', 'Parameter connection_id is invalid: malformed percent-escape.');
+    return dliError(400, 'DLI.0001', `Parameter ${CONNECTION_ID} is invalid: malformed percent-escape.`);
   }
   const stored = store.byId.get(id);
   // No source documents this answer: 400 with DLI's "object does not exist" code is inferred (the

@@ -5,7 +5,7 @@ const REGIONS = ["ae-ad-1","af-north-1","af-south-1","ap-southeast-1","ap-southe
 const OWN_SERVERS = {"eu-west-101":"https://dli.eu-west-101.myhuaweicloud.eu"} as const;
 
 /** A Huawei Cloud region that DLI serves. */
-export type DliRegion = (typeof REGIONS)[number] | keyof typeof OWN_SERVERS;
+export type DliRegion = "ae-ad-1" | "af-north-1" | "af-south-1" | "ap-southeast-1" | "ap-southeast-2" | "ap-southeast-3" | "ap-southeast-4" | "cn-east-2" | "cn-east-3" | "cn-east-4" | "cn-east-5" | "cn-north-1" | "cn-north-2" | "cn-north-4" | "cn-north-9" | "cn-south-1" | "cn-southwest-2" | "eu-west-0" | "la-north-2" | "la-south-2" | "me-east-1" | "my-kualalumpur-1" | "na-mexico-1" | "ru-moscow-1" | "ru-northwest-2" | "sa-brazil-1" | "tr-west-1" | "eu-west-101";
 
 /** DLI endpoint of each Huawei Cloud region, from the `servers` of the spec. */
 export const DLI_REGION_ENDPOINTS: Readonly<Record<DliRegion, string>> = {
@@ -13,45 +13,63 @@ export const DLI_REGION_ENDPOINTS: Readonly<Record<DliRegion, string>> = {
   ...OWN_SERVERS,
 } as Record<DliRegion, string>;
 
-/** The schema constraints of each operation's query parameters, from the spec. */
-export const QUERY_PARAMETERS = {
+/** Each operation of the spec: its method, path template and the rules of its path and query parameters. */
+export const OPERATIONS = {
   "listEnhancedConnections": {
-    "limit": {
-      "type": "integer",
-      "format": "int32",
-      "minimum": 0,
-      "default": 100
+    "method": "GET",
+    "path": "/v2.0/{project_id}/datasource/enhanced-connections",
+    "pathParameters": {
+      "project_id": {
+        "type": "string",
+        "minLength": 1
+      }
     },
-    "offset": {
-      "type": "integer",
-      "format": "int32",
-      "minimum": 0,
-      "default": 0
-    },
-    "status": {
-      "type": "string",
-      "enum": [
-        "ACTIVE",
-        "DELETED"
-      ]
-    },
-    "name": {
-      "type": "string"
-    },
-    "tags": {
-      "type": "string",
-      "pattern": "^[A-Za-z0-9 _.:+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]+=[A-Za-z0-9 _.:=+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]*(,[A-Za-z0-9 _.:+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]+=[A-Za-z0-9 _.:=+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]*)*$",
-      "rule": "k=v[,k=v...] of letters, digits, spaces and _.:=+-@ (no \"=\" in a key)"
+    "query": {
+      "limit": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": 0,
+        "maximum": 2147483647,
+        "default": 100
+      },
+      "offset": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": 0,
+        "maximum": 2147483647,
+        "default": 0
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "ACTIVE",
+          "DELETED"
+        ],
+        "anyCase": true
+      },
+      "name": {
+        "type": "string"
+      },
+      "tags": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9 _.:+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]+=[A-Za-z0-9 _.:=+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]*(,[A-Za-z0-9 _.:+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]+=[A-Za-z0-9 _.:=+\\-@\\u00c0-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3040-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uffdc]*)*$",
+        "rule": "k=v[,k=v...] of letters, digits, spaces and _.:=+-@ (no \"=\" in a key)"
+      }
     }
   },
-  "showEnhancedConnection": {}
+  "showEnhancedConnection": {
+    "method": "GET",
+    "path": "/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}",
+    "pathParameters": {
+      "project_id": {
+        "type": "string",
+        "minLength": 1
+      },
+      "connection_id": {
+        "type": "string",
+        "minLength": 1
+      }
+    },
+    "query": {}
+  }
 } as const;
-
-/** The path template of each operation, from the spec. */
-export const OPERATION_PATHS = {
-  "listEnhancedConnections": "/v2.0/{project_id}/datasource/enhanced-connections",
-  "showEnhancedConnection": "/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}"
-} as const;
-
-/** The bounds of an OpenAPI `format: int32` integer. */
-export const INT32_BOUNDS = { minimum: -2147483648, maximum: 2147483647 } as const;

@@ -1,11 +1,12 @@
 // Reads a response body with a size bound, counting decoded bytes as they arrive, so a
 // decompression bomb or an endless body costs at most the bound in memory.
 import { DliResponseError } from '../errors';
+import { requestIdOf } from './response';
 
 function tooLarge(response: Response, maxBytes: number, seen: string): DliResponseError {
   return new DliResponseError(`response body is larger than maxResponseBytes (${maxBytes} bytes; ${seen})`, {
     status: response.status,
-    requestId: response.headers.get('x-request-id') ?? undefined,
+    requestId: requestIdOf(response),
     excerpt: '',
   });
 }

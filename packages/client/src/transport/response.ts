@@ -2,6 +2,7 @@
 // read and parsed once, here; a fresh Response over the same bytes then hands the parsed value
 // to whichever surface asks for it, and its other readers (arrayBuffer, blob, body) still work.
 import { DliApiError, DliResponseError } from '../errors';
+import { isPlainObject } from '../validate';
 import { parseRetryAfter } from './retry';
 
 const EXCERPT_LENGTH = 200;
@@ -18,8 +19,9 @@ function tryParseJson(text: string): unknown {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** `X-Request-Id` of an answer: the id to quote to Huawei support. */
+export function requestIdOf(response: Response): string | undefined {
+  return response.headers.get('x-request-id') ?? undefined;
 }
 
 function firstString(body: Record<string, unknown>, keys: readonly string[]): string | undefined {
@@ -36,7 +38,7 @@ const MESSAGE_KEYS = ['error_msg', 'errorMsg', 'message'] as const;
 
 function apiError(response: Response, text: string, requestId: string | undefined): DliApiError {
   const parsed = tryParseJson(text);
-  const body = isObject(parsed) ? parsed : undefined;
+  const body = isPlainObject(parsed) ? parsed : undefined;
   return new DliApiError({
     status: response.status,
     code: body && firstString(body, CODE_KEYS),
@@ -49,20 +51,42 @@ function apiError(response: Response, text: string, requestId: string | undefine
   });
 }
 
-/** A successful answer whose body was read and parsed once: `json()` and `text()` return what was read. */
+/**
+ * A successful answer whose body was read and parsed once: `json()` and `text()` return what was
+ * read. The other readers, `body` and `bodyUsed` go to a copy over the same bytes, made only when
+ * one of them is used: a body stream for every page cost more than the rest of the transport's work.
+ */
 class ParsedResponse extends Response {
+  readonly #bytes: Uint8Array;
   readonly #parsed: unknown;
   readonly #text: string;
+  #copy: Response | undefined;
   constructor(bytes: Uint8Array, source: Response, parsed: unknown, text: string) {
-    super(bytes as Uint8Array<ArrayBuffer>, { status: source.status, statusText: source.statusText, headers: source.headers });
+    super(null, { status: source.status, statusText: source.statusText, headers: source.headers });
+    this.#bytes = bytes;
     this.#parsed = parsed;
     this.#text = text;
+  }
+  #withBody(): Response {
+    return (this.#copy ??= new Response(this.#bytes as Uint8Array<ArrayBuffer>, this));
+  }
+  static {
+    const copyOf = (response: ParsedResponse) => response.#withBody() as unknown as Record<string, () => unknown>;
+    for (const name of ['body', 'bodyUsed']) {
+      Object.defineProperty(this.prototype, name, { get: function (this: ParsedResponse) { return copyOf(this)[name]; } });
+    }
+    for (const name of ['arrayBuffer', 'blob', 'bytes', 'formData'].filter((reader) => reader in Response.prototype)) {
+      Object.defineProperty(this.prototype, name, { value: function (this: ParsedResponse) { return copyOf(this)[name](); } });
+    }
   }
   override json(): Promise<any> {
     return Promise.resolve(this.#parsed);
   }
   override text(): Promise<string> {
     return Promise.resolve(this.#text);
+  }
+  override clone(): Response {
+    return new ParsedResponse(this.#bytes, this, this.#parsed, this.#text);
   }
 }
 
@@ -74,10 +98,10 @@ const decoder = new TextDecoder();
  */
 export function interpretResponse(response: Response, bytes: Uint8Array): Response {
   const text = decoder.decode(bytes);
-  const requestId = response.headers.get('x-request-id') ?? undefined;
+  const requestId = requestIdOf(response);
   if (response.status >= 400) throw apiError(response, text, requestId);
   const parsed = tryParseJson(text);
-  if (!isObject(parsed)) {
+  if (!isPlainObject(parsed)) {
     const what = parsed === undefined ? 'is not JSON' : 'is not a JSON object';
     throw new DliResponseError(`response body ${what}`, { status: response.status, requestId, excerpt: excerpt(text) });
   }

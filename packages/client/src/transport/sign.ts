@@ -1,9 +1,9 @@
-// SDK-HMAC-SHA256 request signing. Synchronous and dependency-light (@noble/hashes) so the one
-// implementation runs in Node, browsers and edge runtimes, and outpaces Huawei's own signer.
-import { hmac } from '@noble/hashes/hmac';
-import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+// SDK-HMAC-SHA256 request signing. Synchronous, so the one implementation runs in Node, browsers
+// and edge runtimes; node:crypto hashes where it exists, @noble/hashes elsewhere.
+import { DliValidationError } from '../errors';
+import { describe, isPlainObject, validateHeaders, validateSecretString } from '../validate';
 import { canonicalQueryString, canonicalUri, parseQuery } from './canonical';
+import { type Hashing, platformHashing } from './hashing';
 
 const ALGORITHM = 'SDK-HMAC-SHA256';
 const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -57,16 +57,57 @@ export function formatSdkDate(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-function hexSha256(data: string | Uint8Array): string {
-  return bytesToHex(sha256(typeof data === 'string' ? utf8ToBytes(data) : data));
-}
-
 /** Signs requests with one key; keys the HMAC once, for clients that sign every request. */
 export type RequestSigner = (request: SignableRequest, options?: SignOptions) => SignedRequest;
 
-/** Builds a {@link RequestSigner} for `credentials`. */
+// RFC 9110 token: what a method may be made of.
+const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+function validateAkSk(credentials: unknown): AkSkCredentials {
+  if (!isPlainObject(credentials)) throw new DliValidationError('credentials', `must be { ak, sk, securityToken? }, got ${describe(credentials)}`);
+  const ak = validateSecretString('credentials.ak', credentials.ak, true);
+  const sk = validateSecretString('credentials.sk', credentials.sk, false);
+  if (credentials.securityToken === undefined) return { ak, sk };
+  return { ak, sk, securityToken: validateSecretString('credentials.securityToken', credentials.securityToken, true) };
+}
+
+// The public signers take input from anywhere, so every mistake is a DliValidationError naming
+// the field (never a TypeError from `new URL` or a header a runtime would refuse after signing).
+// The client's own transport signs through `signerWith`, on input it has already checked.
+function validateSignable(request: SignableRequest, options: SignOptions): void {
+  if (!isPlainObject(request)) throw new DliValidationError('request', `must be an object, got ${describe(request)}`);
+  if (typeof request.method !== 'string' || !METHOD.test(request.method)) throw new DliValidationError('request.method', `must be an HTTP method token, got ${describe(request.method)}`);
+  let protocol = '';
+  try {
+    protocol = new URL(request.url).protocol;
+  } catch {
+    // refused below
+  }
+  if (!/^https?:$/.test(protocol)) throw new DliValidationError('request.url', `must be an absolute http(s) URL, got ${describe(String(request.url))}`);
+  validateHeaders('request.headers', request.headers);
+  if (request.body !== undefined && typeof request.body !== 'string' && !(request.body instanceof Uint8Array)) {
+    throw new DliValidationError('request.body', `must be a string or a Uint8Array, got ${describe(request.body)}`);
+  }
+  if (options.date !== undefined && !(options.date instanceof Date && Number.isFinite(options.date.getTime()))) {
+    throw new DliValidationError('options.date', `must be a valid Date, got ${describe(options.date)}`);
+  }
+  if (options.signedHeaders !== undefined && !(Array.isArray(options.signedHeaders) && options.signedHeaders.every((name) => typeof name === 'string'))) {
+    throw new DliValidationError('options.signedHeaders', 'must be an array of header names');
+  }
+}
+
+/** Builds a {@link RequestSigner} for `credentials`; keys the HMAC once. Checks every input. */
 export function createRequestSigner(credentials: AkSkCredentials): RequestSigner {
-  const keyed = hmac.create(sha256, utf8ToBytes(credentials.sk));
+  const sign = signerWith(validateAkSk(credentials), platformHashing);
+  return (request, options = {}) => {
+    validateSignable(request, options);
+    return sign(request, options);
+  };
+}
+
+/** A signer over the given hashing (tests run every runtime's hashing through it). */
+export function signerWith(credentials: AkSkCredentials, { sha256Hex, hmacSha256Hex }: Hashing): RequestSigner {
+  const mac = hmacSha256Hex(credentials.sk);
   return (request, options = {}) => {
     const url = new URL(request.url);
     const headers: Record<string, string> = { ...request.headers };
@@ -89,14 +130,14 @@ export function createRequestSigner(credentials: AkSkCredentials): RequestSigner
     let canonicalHeaders = '';
     for (const name of names) {
       const value = lower.get(name);
-      if (value === undefined) throw new Error(`signedHeaders names "${name}", which the request does not have`);
+      if (value === undefined) throw new DliValidationError('options.signedHeaders', `names "${name}", which the request does not have`);
       canonicalHeaders += `${name}:${value}\n`;
     }
     const signedHeaders = names.join(';');
 
     const query = canonicalQueryString(parseQuery(url.search));
     const bodyHash =
-      request.body === undefined || request.body.length === 0 ? EMPTY_BODY_SHA256 : hexSha256(request.body);
+      request.body === undefined || request.body.length === 0 ? EMPTY_BODY_SHA256 : sha256Hex(request.body);
     const canonicalRequest = [
       request.method.toUpperCase(),
       canonicalUri(url.pathname),
@@ -105,11 +146,11 @@ export function createRequestSigner(credentials: AkSkCredentials): RequestSigner
       signedHeaders,
       bodyHash,
     ].join('\n');
-    const stringToSign = `${ALGORITHM}\n${sdkDate}\n${hexSha256(canonicalRequest)}`;
-    const signature = bytesToHex(keyed.clone().update(utf8ToBytes(stringToSign)).digest());
+    const signature = mac(`${ALGORITHM}\n${sdkDate}\n${sha256Hex(canonicalRequest)}`);
 
     headers.Authorization = `${ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-    url.search = query;
+    // Re-serialising a URL is not free; most queries are already canonical.
+    if (query === '' || url.search !== `?${query}`) url.search = query;
     return { url: url.href, headers, signedHeaders, canonicalRequest };
   };
 }

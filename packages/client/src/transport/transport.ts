@@ -2,14 +2,15 @@
 // each attempt, bounds it in time and size, retries what is safe to retry and turns answers into
 // typed errors. It knows nothing of operations or pagination.
 import { followSignal } from '../abort';
-import { DliAbortError, DliError, DliNetworkError, DliRedirectError, DliTimeoutError, DliValidationError } from '../errors';
+import { DliAbortError, DliApiError, DliError, DliNetworkError, DliRedirectError, DliTimeoutError, DliValidationError } from '../errors';
 import { canonicalQueryString, parseQuery } from './canonical';
 import { networkErrorMessage } from './network-error';
 import { type OutgoingRequest, toOutgoing } from './outgoing';
 import { readBody } from './read-body';
-import { interpretResponse } from './response';
+import { interpretResponse, requestIdOf } from './response';
 import { isRetryable, type RetryPolicy, retryDelayMs } from './retry';
-import { type AkSkCredentials, createRequestSigner } from './sign';
+import { platformHashing } from './hashing';
+import { type AkSkCredentials, signerWith } from './sign';
 
 /** An IAM token, sent as `X-Auth-Token`. */
 export interface TokenCredentials {
@@ -31,6 +32,10 @@ export interface TransportOptions {
   retry: RetryPolicy;
   timeoutMs: number;
   maxResponseBytes: number;
+  /** Sent as `User-Agent` where the runtime lets it be set. */
+  userAgent: string | undefined;
+  /** Receives one line per attempt; undefined when logging is off. */
+  log: ((line: string) => void) | undefined;
 }
 
 /** A `fetch`-compatible function. */
@@ -57,6 +62,26 @@ function isHeaderRefusal(error: unknown): boolean {
   return error instanceof TypeError && /header/i.test(error.message) && !/fetch failed/i.test(error.message);
 }
 
+// How many attempts each answer took, for `$metadata`; a WeakMap leaves the Response untouched.
+const ATTEMPTS = new WeakMap<Response, number>();
+
+/** Attempts the transport made for `response` (1 for an answer it did not make). */
+export function attemptsOf(response: Response): number {
+  return ATTEMPTS.get(response) ?? 1;
+}
+
+// One log line of an attempt: method, path (no query, no headers, so nothing secret), outcome,
+// time, attempt number and, when the transport tries again, why.
+function attemptLine(request: OutgoingRequest, outcome: string, startedAt: number, attempt: number, retry?: string): string {
+  const { pathname } = new URL(request.url);
+  return `dli-sdk ${request.method} ${pathname} ${outcome} ${Date.now() - startedAt} ms attempt=${attempt}${retry ? ` retry: ${retry}` : ''}`;
+}
+
+function outcomeOf(error: unknown): string {
+  if (error instanceof DliApiError) return String(error.status);
+  return error instanceof Error ? error.name : 'error';
+}
+
 /** Adds to a final error how many attempts were made, so a log line tells the whole story. */
 function withAttempts(error: unknown, attempts: number, note = ''): unknown {
   if (error instanceof DliError && attempts > 1) error.message += ` (after ${attempts} attempts${note})`;
@@ -66,14 +91,15 @@ function withAttempts(error: unknown, attempts: number, note = ''): unknown {
 
 /** Builds the transport of one client. */
 export function createTransport(options: TransportOptions): Transport {
-  const { credentials, retry, timeoutMs, maxResponseBytes, origin } = options;
-  const sign = credentials && 'ak' in credentials ? createRequestSigner(credentials) : undefined;
+  const { credentials, retry, timeoutMs, maxResponseBytes, origin, log } = options;
+  const sign = credentials && 'ak' in credentials ? signerWith(credentials, platformHashing) : undefined;
   const token = credentials && 'token' in credentials ? credentials.token : undefined;
 
   // Headers signed with AK/SK, as Huawei's SDKs sign them; everything else is sent unsigned
   // so that proxies and browsers adding headers cannot break a signature.
   const signedDefaults = { 'content-type': 'application/json', 'x-project-id': options.projectId };
   const baseHeaders: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (options.userAgent !== undefined) baseHeaders['user-agent'] ??= options.userAgent;
 
   function prepare(request: OutgoingRequest): { url: string; headers: Record<string, string> } {
     const headers: Record<string, string> = { ...baseHeaders, ...request.headers };
@@ -104,7 +130,7 @@ export function createTransport(options: TransportOptions): Transport {
         throw new DliRedirectError({
           status: response.status,
           location: response.headers.get('location') ?? undefined,
-          requestId: response.headers.get('x-request-id') ?? undefined,
+          requestId: requestIdOf(response),
         });
       }
       const bytes = await readBody(response, maxResponseBytes);
@@ -126,14 +152,20 @@ export function createTransport(options: TransportOptions): Transport {
     const deadline = Date.now() + retry.deadlineMs;
     for (let attemptNumber = 1; ; attemptNumber++) {
       // The last stretch of the deadline shortens the attempt, so deadlineMs is a hard limit.
-      const attemptTimeoutMs = Math.max(1, Math.min(timeoutMs, deadline - Date.now()));
+      const startedAt = Date.now();
+      const attemptTimeoutMs = Math.max(1, Math.min(timeoutMs, deadline - startedAt));
       try {
-        return await attempt(request, attemptTimeoutMs);
+        const response = await attempt(request, attemptTimeoutMs);
+        log?.(attemptLine(request, String(response.status), startedAt, attemptNumber));
+        ATTEMPTS.set(response, attemptNumber);
+        return response;
       } catch (error) {
-        if (attemptNumber >= retry.maxAttempts || !isRetryable(error)) throw withAttempts(error, attemptNumber);
-        const delay = retryDelayMs(error, attemptNumber, retry);
-        const left = deadline - Date.now();
-        if (delay >= left) {
+        const final = attemptNumber >= retry.maxAttempts || !isRetryable(error);
+        const delay = final ? 0 : retryDelayMs(error, attemptNumber, retry);
+        const passesDeadline = !final && delay >= deadline - Date.now();
+        log?.(attemptLine(request, outcomeOf(error), startedAt, attemptNumber, final || passesDeadline ? undefined : `in ${Math.round(delay)} ms after ${outcomeOf(error)}`));
+        if (final) throw withAttempts(error, attemptNumber);
+        if (passesDeadline) {
           throw withAttempts(error, attemptNumber, `; not retried: waiting ${Math.round(delay)} ms would pass the ${retry.deadlineMs} ms retry deadline`);
         }
         await sleep(delay, request.signal);

@@ -7,14 +7,14 @@ export type paths = {
             query?: never;
             header?: never;
             path: {
-                /** @description IAM project id (32 hex characters in practice; sent as one percent-encoded path segment). */
+                /** IAM project id (32 hex characters in practice; sent as one percent-encoded path segment). */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
         };
         /**
          * List enhanced datasource connections
-         * @description Lists the enhanced datasource connections of a project, ordered by creation time (ascending).
+         * Lists the enhanced datasource connections of a project, ordered by creation time (ascending).
          *     Page with `limit` and `offset`: advance `offset` by the number of connections received and stop
          *     on an empty page. That is what Huawei's Terraform provider does (its vendored
          *     `pagination/offset.go`); no source documents that a page shorter than `limit` is the last, and
@@ -35,16 +35,16 @@ export type paths = {
             query?: never;
             header?: never;
             path: {
-                /** @description IAM project id (32 hex characters in practice; sent as one percent-encoded path segment). */
+                /** IAM project id (32 hex characters in practice; sent as one percent-encoded path segment). */
                 project_id: components["parameters"]["ProjectId"];
-                /** @description Connection id (a UUID in practice; sent as one percent-encoded path segment). */
+                /** Connection id (a UUID in practice; sent as one percent-encoded path segment). */
                 connection_id: string;
             };
             cookie?: never;
         };
         /**
          * Show one enhanced datasource connection
-         * @description Returns one connection, its fields flattened beside `is_success` and `message`.
+         * Returns one connection, its fields flattened beside `is_success` and `message`.
          *
          *     **Not found.** The reference documents no not-found answer. What is known: the API gateway
          *     answers 404 for what it cannot route; DLI's error codes include `DLI.0002` ("the object does not
@@ -68,129 +68,127 @@ export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
         /**
-         * @description Connection status.
-         * @enum {string}
+         * Connection status.
          */
         EnhancedConnectionStatus: "ACTIVE" | "DELETED";
         /**
-         * @description A connection status as a filter: `ACTIVE` or `DELETED` in any case. The values are those of
+         * A connection status as a filter: `ACTIVE` or `DELETED` in any case. The values are those of
          *     `EnhancedConnectionStatus` (listed in `x-case-insensitive-enum`); the pattern spells "any case"
          *     with character classes because a portable pattern has no case-insensitive flag.
          * @example active
          */
         EnhancedConnectionStatusFilter: string;
         /**
-         * @description Peering status of a queue or elastic resource pool.
-         * @enum {string}
+         * Peering status of a queue or elastic resource pool.
          */
         EnhancedConnectionResourceStatus: "CREATING" | "ACTIVE" | "FAILED";
-        /** @description The peering state of one queue or elastic resource pool bound to a connection. */
+        /** The peering state of one queue or elastic resource pool bound to a connection. */
         EnhancedConnectionResource: {
-            /** @description Id of the VPC peering connection. */
+            /** Id of the VPC peering connection. */
             peer_id?: string;
             status?: components["schemas"]["EnhancedConnectionResourceStatus"];
-            /** @description Name of the queue or elastic resource pool. */
+            /** Name of the queue or elastic resource pool. */
             name?: string;
-            /** @description Detail of the failure when `status` is `FAILED`, else an empty string. */
+            /** Detail of the failure when `status` is `FAILED`, else an empty string. */
             err_msg?: string;
             /**
-             * Format: int64
-             * @description Time of the last update, UTC epoch milliseconds.
+             * Format `int64`.
+             * Time of the last update, UTC epoch milliseconds.
              */
             update_time?: number;
         };
-        /** @description A user-defined host mapping. */
+        /** A user-defined host mapping. */
         EnhancedConnectionHost: {
-            /** @description Host name (up to 128 letters, digits, `_`, `-` or `.`, starting with a letter). */
+            /** Host name (up to 128 letters, digits, `_`, `-` or `.`, starting with a letter). */
             name?: string;
-            /** @description IPv4 address of the host. */
+            /** IPv4 address of the host. */
             ip?: string;
         };
-        /** @description A route of the connection. Not in Huawei's reference; seen in real responses by Huawei's Terraform provider. */
+        /** A route of the connection. Not in Huawei's reference; seen in real responses by Huawei's Terraform provider. */
         EnhancedConnectionRoute: {
-            /** @description Route name. */
+            /** Route name. */
             name?: string;
-            /** @description Destination CIDR of the route. */
+            /** Destination CIDR of the route. */
             cidr?: string;
             /**
-             * Format: int64
-             * @description Creation time, UTC epoch milliseconds.
+             * Format `int64`.
+             * Creation time, UTC epoch milliseconds.
              */
             create_time?: number;
         };
-        /** @description The fields of an enhanced connection common to the list and show operations. */
+        /** The fields of an enhanced connection common to the list and show operations. */
         EnhancedConnectionFields: {
-            /** @description Connection id (a UUID). */
+            /** Connection id (a UUID). */
             id?: string;
-            /** @description User-defined connection name. */
+            /** User-defined connection name. */
             name?: string;
             status?: components["schemas"]["EnhancedConnectionStatus"];
-            /** @description Peering state of each bound queue. */
+            /** Peering state of each bound queue. */
             available_queue_info?: components["schemas"]["EnhancedConnectionResource"][];
-            /** @description Peering state of each bound elastic resource pool. */
+            /** Peering state of each bound elastic resource pool. */
             elastic_resource_pools?: components["schemas"]["EnhancedConnectionResource"][];
-            /** @description Id of the VPC of the connected service. */
+            /** Id of the VPC of the connected service. */
             dest_vpc_id?: string;
-            /** @description Id of the subnet of the connected service. */
+            /** Id of the subnet of the connected service. */
             dest_network_id?: string;
             /**
-             * Format: int64
-             * @description Creation time, UTC epoch milliseconds.
+             * Format `int64`.
+             * Creation time, UTC epoch milliseconds.
              */
             create_time?: number;
-            /** @description User-defined host mappings. */
+            /** User-defined host mappings. */
             hosts?: components["schemas"]["EnhancedConnectionHost"][];
-            /** @description Whether IPv6 is enabled for the connection. */
+            /** Whether IPv6 is enabled for the connection. */
             ipv6_enable?: boolean;
-            /** @description Routes of the connection. Not in Huawei's reference; seen in real responses. */
+            /** Routes of the connection. Not in Huawei's reference; seen in real responses. */
             routes?: components["schemas"]["EnhancedConnectionRoute"][];
         };
-        /** @description Whether project permissions were granted for the connection. */
+        /** Whether project permissions were granted for the connection. */
         EnhancedConnectionPrivileges: {
             /**
-             * @description `false` if project permissions were granted for the connection, else `true`. camelCase on
+             * `false` if project permissions were granted for the connection, else `true`. camelCase on
              *     the wire. Documented for the list operation; the show operation may carry it too.
              */
             isPrivis?: boolean;
         };
-        /** @description An enhanced datasource connection, as the list operation returns it. */
+        /** An enhanced datasource connection, as the list operation returns it. */
         EnhancedConnection: components["schemas"]["EnhancedConnectionFields"] & components["schemas"]["EnhancedConnectionPrivileges"];
-        /** @description The status fields every DLI response carries. */
+        /** The status fields every DLI response carries. */
         ResponseEnvelope: {
-            /** @description `true` when the request succeeded; a 2xx body with `false` is a failure. */
+            /** `true` when the request succeeded; a 2xx body with `false` is a failure. */
             is_success?: boolean;
-            /** @description System message; may be empty on success. */
+            /** System message; may be empty on success. */
             message?: string;
         };
-        /** @description A page of enhanced connections. */
+        /** A page of enhanced connections. */
         ListEnhancedConnectionsResponse: components["schemas"]["ResponseEnvelope"] & {
-            /** @description The connections of this page. */
+            /** The connections of this page. */
             connections?: components["schemas"]["EnhancedConnection"][];
             /**
-             * Format: int32
-             * @description "Number of connections returned" (the reference's only words). No source calls it a
+             * Format `int32`.
+             * "Number of connections returned" (the reference's only words). No source calls it a
              *     total: do not rely on it as one.
              */
             count?: number;
         };
-        /** @description One enhanced connection, its fields beside the response status. */
+        /** One enhanced connection, its fields beside the response status. */
         ShowEnhancedConnectionResponse: components["schemas"]["ResponseEnvelope"] & components["schemas"]["EnhancedConnectionFields"] & components["schemas"]["EnhancedConnectionPrivileges"];
         /**
-         * @description An error body. DLI itself answers `error_code` and `error_msg` (codes `DLI.*`); the API gateway,
+         * An error body. DLI itself answers `error_code` and `error_msg` (codes `DLI.*`); the API gateway,
          *     which rejects a request before DLI sees it, adds `request_id` (codes `APIGW.*`, older `APIG.*`).
          */
         DliErrorBody: {
-            /** @description Error code, such as `DLI.0002` or `APIGW.0301`. */
+            /** Error code, such as `DLI.0002` or `APIGW.0301`. */
             error_code: string;
-            /** @description Error message. */
+            /** Error message. */
             error_msg: string;
-            /** @description Id of the request; present on API gateway errors. */
+            /** Id of the request; present on API gateway errors. */
             request_id?: string;
         };
     };
     responses: {
         /**
-         * @description Parameter check failed (`DLI.0001`), the object does not exist (`DLI.0002`), token parse error
+         * Parameter check failed (`DLI.0001`), the object does not exist (`DLI.0002`), token parse error
          *     (`DLI.0015`), server-side error (`DLI.0999`), quota (`DLI.1028`), ...
          */
         BadRequest: {
@@ -208,7 +206,7 @@ export type components = {
                 "application/json": components["schemas"]["DliErrorBody"];
             };
         };
-        /** @description DLI server-side error. */
+        /** DLI server-side error. */
         InternalServerError: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -219,7 +217,7 @@ export type components = {
             };
         };
         /**
-         * @description Gateway response. Authentication failed: a bad IAM token, AK/SK signature or expired token
+         * Gateway response. Authentication failed: a bad IAM token, AK/SK signature or expired token
          *     (`APIGW.0301`), a signature or clock skew over 15 minutes (`APIGW.0303`), or DLI authentication
          *     errors (`DLI.0013`, `DLI.0014`). Never retried: five failed AK/SK authentications in a row lock
          *     the key for five minutes.
@@ -240,7 +238,7 @@ export type components = {
                 "application/json": components["schemas"]["DliErrorBody"];
             };
         };
-        /** @description Gateway response. Not authorised (`APIGW.0302`, `APIGW.0306`). */
+        /** Gateway response. Not authorised (`APIGW.0302`, `APIGW.0306`). */
         GatewayForbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -251,7 +249,7 @@ export type components = {
             };
         };
         /**
-         * @description Gateway response. No such API (`APIGW.0101`), or no related resource (`DLI.0023`). Huawei's
+         * Gateway response. No such API (`APIGW.0101`), or no related resource (`DLI.0023`). Huawei's
          *     Terraform provider treats a 404 on the show operation as "the connection is gone".
          */
         GatewayNotFound: {
@@ -263,7 +261,7 @@ export type components = {
                 "application/json": components["schemas"]["DliErrorBody"];
             };
         };
-        /** @description Gateway response. Throttled (`APIGW.0308`; by default 200 calls per second per API). */
+        /** Gateway response. Throttled (`APIGW.0308`; by default 200 calls per second per API). */
         GatewayTooManyRequests: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -281,7 +279,7 @@ export type components = {
                 "application/json": components["schemas"]["DliErrorBody"];
             };
         };
-        /** @description Gateway response. The API gateway could not reach DLI (`APIGW.0202`). */
+        /** Gateway response. The API gateway could not reach DLI (`APIGW.0202`). */
         GatewayBadGateway: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -291,7 +289,7 @@ export type components = {
                 "application/json": components["schemas"]["DliErrorBody"];
             };
         };
-        /** @description Gateway response. DLI is temporarily unavailable. */
+        /** Gateway response. DLI is temporarily unavailable. */
         GatewayServiceUnavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -301,7 +299,7 @@ export type components = {
                 "application/json": components["schemas"]["DliErrorBody"];
             };
         };
-        /** @description Gateway response. DLI did not answer the API gateway in time (`APIGW.0203`). */
+        /** Gateway response. DLI did not answer the API gateway in time (`APIGW.0203`). */
         GatewayTimeout: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -313,15 +311,15 @@ export type components = {
         };
     };
     parameters: {
-        /** @description IAM project id (32 hex characters in practice; sent as one percent-encoded path segment). */
+        /** IAM project id (32 hex characters in practice; sent as one percent-encoded path segment). */
         ProjectId: string;
     };
     requestBodies: never;
     headers: {
-        /** @description Id of the request, to quote to Huawei support. */
+        /** Id of the request, to quote to Huawei support. */
         XRequestId: string;
         /**
-         * @description Seconds to wait before retrying. Not documented by Huawei for DLI; honoured when present, as
+         * Seconds to wait before retrying. Not documented by Huawei for DLI; honoured when present, as
          *     HTTP (RFC 9110) defines it.
          */
         RetryAfter: string;
@@ -334,21 +332,21 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Maximum number of connections to return. Default 100; `0` returns all connections.
+                 * Maximum number of connections to return. Default 100; `0` returns all connections.
                  *     No maximum is documented. (Huawei's reference types it as String; its SDKs send an int32.)
                  */
                 limit?: number;
-                /** @description Number of connections to skip, in creation-time order. Default 0. */
+                /** Number of connections to skip, in creation-time order. Default 0. */
                 offset?: number;
                 /**
-                 * @description Only connections in this status: `ACTIVE` or `DELETED`, in any case (`active`, `Deleted`, ...);
+                 * Only connections in this status: `ACTIVE` or `DELETED`, in any case (`active`, `Deleted`, ...);
                  *     the server compares it case-insensitively.
                  */
                 status?: components["schemas"]["EnhancedConnectionStatusFilter"];
-                /** @description Only connections with this name. */
+                /** Only connections with this name. */
                 name?: string;
                 /**
-                 * @description Only connections carrying these tags, as `key=value` pairs separated by commas
+                 * Only connections carrying these tags, as `key=value` pairs separated by commas
                  *     (`k1=v1,k2=v2`). Keys and values may hold letters (any script), digits, spaces and
                  *     `_ . : = + - @`, never a comma; a value may be empty. Each pair is split on its **first**
                  *     `=`, so a key cannot hold `=` in this filter while a value can (`expr=a=b` is key `expr`,
@@ -364,14 +362,14 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description IAM project id (32 hex characters in practice; sent as one percent-encoded path segment). */
+                /** IAM project id (32 hex characters in practice; sent as one percent-encoded path segment). */
                 project_id: components["parameters"]["ProjectId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of connections. */
+            /** A page of connections. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -397,16 +395,16 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description IAM project id (32 hex characters in practice; sent as one percent-encoded path segment). */
+                /** IAM project id (32 hex characters in practice; sent as one percent-encoded path segment). */
                 project_id: components["parameters"]["ProjectId"];
-                /** @description Connection id (a UUID in practice; sent as one percent-encoded path segment). */
+                /** Connection id (a UUID in practice; sent as one percent-encoded path segment). */
                 connection_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The connection. */
+            /** The connection. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];

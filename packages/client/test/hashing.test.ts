@@ -1,0 +1,63 @@
+// Signing hashes per runtime: node:crypto in Node, @noble/hashes elsewhere. Both
+// must give the same bytes as node:crypto and sign the published vectors and Huawei's cases alike.
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { nodeHashing, platformHashing, pureHashing } from '../src/transport/hashing';
+import { signerWith } from '../src/transport/sign';
+import { huaweiSignedCases, PUBLISHED_VECTORS, signable, signatureOf } from './signing-cases';
+
+describe('the portable SHA-256 and HMAC (@noble/hashes, as the client keys and encodes it)', () => {
+  test('FIPS 180-4 examples', () => {
+    expect(pureHashing.sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(pureHashing.sha256Hex(new Uint8Array(0))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(pureHashing.sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
+  });
+
+  test('RFC 4231 HMAC-SHA256 case 2, and a key longer than a block', () => {
+    expect(pureHashing.hmacSha256Hex('Jefe')('what do ya want for nothing?')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    const key = 'k'.repeat(131);
+    expect(pureHashing.hmacSha256Hex(key)('Test Using Larger Than Block-Size Key')).toBe(
+      createHmac('sha256', key).update('Test Using Larger Than Block-Size Key').digest('hex'),
+    );
+  });
+
+  test('equal node:crypto at every length around the block and padding edges, and on random data and UTF-8 text', () => {
+    const lengths = [...Array.from({ length: 200 }, (_, i) => i), 1000, 4096, 65_537];
+    for (const length of lengths) {
+      const data = randomBytes(length);
+      expect({ length, digest: pureHashing.sha256Hex(data) }).toEqual({ length, digest: createHash('sha256').update(data).digest('hex') });
+      const key = `sk-${'é数'.repeat(length % 70)}`;
+      const message = `${data.toString('base64')}\n数据湖`;
+      expect({ length, mac: pureHashing.hmacSha256Hex(key)(message) }).toEqual({ length, mac: createHmac('sha256', key).update(message).digest('hex') });
+    }
+  });
+
+  test('a keyed HMAC can be used again and again', () => {
+    const mac = pureHashing.hmacSha256Hex('key');
+    expect(mac('one')).toBe(mac('one'));
+    expect(mac('two')).toBe(createHmac('sha256', 'key').update('two').digest('hex'));
+  });
+});
+
+test('Node signs with node:crypto', () => {
+  expect(platformHashing).not.toBe(pureHashing);
+  expect(nodeHashing({} as never)).toBeUndefined(); // a runtime without createHmac falls back
+});
+
+const hashings = { 'node:crypto': nodeHashing()!, '@noble/hashes': pureHashing };
+
+describe.each(Object.entries(hashings))('signing with %s', (_, hashing) => {
+  test.each(PUBLISHED_VECTORS.map((vector) => [vector.name, vector] as const))('%s', (__, vector) => {
+    const { request } = signable(vector);
+    const signed = signerWith(vector.credentials, hashing)(request, vector.options);
+    expect(signatureOf(signed.headers.Authorization)).toBe(vector.signature);
+  });
+
+  test("agrees with Huawei's signer on 100 random list requests", () => {
+    for (const signingCase of huaweiSignedCases(100)) {
+      const signed = signerWith(signingCase.credentials, hashing)(signable(signingCase).request);
+      expect({ name: signingCase.name, signature: signatureOf(signed.headers.Authorization) }).toEqual({ name: signingCase.name, signature: signingCase.signature });
+    }
+  });
+});
