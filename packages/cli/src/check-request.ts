@@ -4,7 +4,7 @@ import {
   type ConnectionFilters,
   createDliClient,
   DliValidationError,
-  type PaginateConnectionsOptions,
+  type PaginateOptions,
 } from '@dli-sdk/client';
 
 // Building a pager validates its filters and options at once; nothing is fetched until it is walked.
@@ -16,7 +16,7 @@ const offline = createDliClient({
 });
 
 /** Throws the client's DliValidationError for filters or paging options it would refuse. */
-export function checkListRequest(filters: ConnectionFilters, options: PaginateConnectionsOptions): void {
+export function checkListRequest(filters: ConnectionFilters, options: PaginateOptions): void {
   offline.paginateEnhancedConnections(filters, options);
 }
 
