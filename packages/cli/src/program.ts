@@ -130,11 +130,14 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
           const progress = createProgress(io.stderr, io.stdout, output === 'table');
           let pages = 0;
           let items = 0;
-          for await (const page of pager.byPage()) {
-            for (const item of page.items) await writer.write(item);
-            progress.update(++pages, (items += page.items.length));
+          try {
+            for await (const page of pager.byPage()) {
+              for (const item of page.items) await writer.write(item);
+              progress.update(++pages, (items += page.items.length));
+            }
+          } finally {
+            progress.done(); // also before an error message, which must start on a clean line
           }
-          progress.done();
           await writer.end();
         } finally {
           await connection.close();

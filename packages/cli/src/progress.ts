@@ -15,21 +15,26 @@ type Stream = NodeJS.WriteStream | WriteStream;
 export function createProgress(stderr: Stream, stdout: Stream, buffered: boolean): Progress {
   if (!stderr.isTTY || (stdout.isTTY && !buffered)) return { update: () => undefined, done: () => undefined };
   let shown = false;
-  // Ctrl-C while the line is shown: clear it, so the shell prompt starts on a clean line.
-  const interrupted = () => {
-    stderr.write(CLEAR_LINE);
-    process.exit(130);
+  const clear = () => {
+    if (shown) stderr.write(CLEAR_LINE);
+    shown = false;
   };
+  // Ctrl-C, or an early exit (the reader of stdout went away), while the line is shown: clear it,
+  // so the shell prompt starts on a clean line.
+  const interrupted = () => process.exit(130);
   return {
     update(pages, items) {
-      if (!shown) process.once('SIGINT', interrupted);
+      if (!shown) {
+        process.once('SIGINT', interrupted);
+        process.once('exit', clear);
+      }
       shown = true;
       stderr.write(`\r${pages} page(s), ${items} connection(s)…`);
     },
     done() {
-      if (!shown) return;
       process.off('SIGINT', interrupted);
-      stderr.write(CLEAR_LINE);
+      process.off('exit', clear);
+      clear();
     },
   };
 }

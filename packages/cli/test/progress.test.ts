@@ -1,6 +1,8 @@
 // The progress line on stderr never tears a line of output: it shows only when stderr is a terminal
 // and stdout is not that terminal mid-line (a file or pipe, or a table written after it), and Ctrl-C
 // clears it. `script` gives the CLI a real pseudo-terminal, as a person's terminal would.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type MockDli, startMockDli } from '@dli-sdk/mock-server';
 import { BIN, shell } from './run-cli';
 
@@ -9,10 +11,20 @@ const CLEAR = '\r\x1b[K';
 
 let mock: MockDli;
 let slow: MockDli;
+let failing: Server; // answers the first page, then a 400
+let failingUrl: string;
 beforeAll(async () => {
   [mock, slow] = await Promise.all([startMockDli({ connections: 40 }), startMockDli({ connections: 1000, latencyMs: 200 })]);
+  failing = createServer((request, response) => {
+    const first = new URL(request.url!, 'http://x').searchParams.get('offset') === '0';
+    response.writeHead(first ? 200 : 400, { 'content-type': 'application/json' });
+    const connection = { id: '00000000-0000-4000-8000-000000000001', name: 'one', status: 'ACTIVE', create_time: 1 };
+    response.end(JSON.stringify(first ? { is_success: true, message: '', count: 2, connections: [connection] } : { error_code: 'DLI.0001', error_msg: 'second page refused' }));
+  });
+  await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+  failingUrl = `http://127.0.0.1:${(failing.address() as AddressInfo).port}`;
 });
-afterAll(() => Promise.all([mock.close(), slow.close()]));
+afterAll(() => Promise.all([mock.close(), slow.close(), new Promise((resolve) => failing.close(resolve))]));
 
 /** What a terminal shows of `args` run in it; `redirect` is a shell redirection of stdout. */
 const inTerminal = (args: string, redirect = '') =>
@@ -38,6 +50,11 @@ test('a table on the terminal shows the progress while it collects, and clears i
   expect(run.stdout).toContain(PROGRESS);
   expect(run.stdout.indexOf(CLEAR)).toBeGreaterThan(run.stdout.indexOf(PROGRESS));
   expect(run.stdout.indexOf(CLEAR)).toBeLessThan(run.stdout.indexOf('ID '));
+});
+
+test('an error in the middle of a walk is printed on a clean line, after the progress is cleared', async () => {
+  const run = await inTerminal(`list --endpoint ${failingUrl} --page-size 1 -o ndjson`, '>/dev/null');
+  expect(run.stdout).toContain(`\r1 page(s), 1 connection(s)…${CLEAR}error: DLI.0001 second page refused`);
 });
 
 test('Ctrl-C during a walk clears the progress line and exits 130', async () => {
