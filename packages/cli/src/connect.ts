@@ -4,7 +4,6 @@ import {
   credentialsFromEnv,
   DLI_REGION_ENDPOINTS,
   type DliClient,
-  type DliClientOptions,
   type DliCredentials,
   type DliRegion,
   DliValidationError,
@@ -69,13 +68,13 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, st
   }
   const endpoint = flags.endpoint ?? (flags.region ? undefined : env[ENDPOINT_VARIABLE] || undefined);
   if (!flags.region && !endpoint) throw new UsageError(HOW_TO_CONFIGURE);
+  const where = endpoint ? { endpoint } : { region: flags.region as DliRegion };
   const projectId = flags.projectId ?? env.HUAWEICLOUD_SDK_PROJECT_ID;
+  // The client checks the endpoint (or region) and project id first, without credentials: a
+  // mistyped URL is the thing to fix even when no credentials are set yet.
+  createDliClient({ ...where, projectId: projectId || 'unchecked' });
   if (!projectId) throw new UsageError('--project-id (or HUAWEICLOUD_SDK_PROJECT_ID) is required');
-  const credentials = credentialsFrom(flags, env, projectId);
-  const options: DliClientOptions = endpoint
-    ? { endpoint, projectId, credentials }
-    : { region: flags.region as DliRegion, projectId, credentials };
-  const client = createDliClient(options);
+  const client = createDliClient({ ...where, projectId, credentials: credentialsFrom(flags, env, projectId) });
   const base = endpoint ?? (DLI_REGION_ENDPOINTS as Record<string, string>)[flags.region as string];
   return { client, host: new URL(base).host, close: async () => undefined };
 }

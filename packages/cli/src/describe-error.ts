@@ -1,7 +1,8 @@
 // One line (or a few) on stderr for each kind of failure, with what a person needs to act:
 // the flag they typed, the server's code and request id, or the host and cause of a network error.
 import { DliApiError, DliNetworkError, DliValidationError } from '@dli-sdk/client';
-import { forTerminal } from './sanitize';
+import { forTerminal, forTerminalLines } from './sanitize';
+import { UsageError } from './usage-error';
 
 // The client names its arguments; a CLI user knows only the flags (and variables) they set.
 const FLAGS: Record<string, string> = {
@@ -50,5 +51,7 @@ export function describeError(error: unknown, host: string | undefined): string 
     const details = [host && `host ${host}`, causeOf(error) && `cause ${causeOf(error)}`, typeof attempts === 'number' && `${attempts} attempt(s)`];
     return forTerminal(`error: ${error.message} (${details.filter(Boolean).join(', ')})`);
   }
+  // Our own usage messages may span lines (how to configure); server text is kept to one line.
+  if (error instanceof UsageError) return forTerminalLines(`error: ${error.message}`);
   return forTerminal(`error: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -1,7 +1,7 @@
 // Output formats. json, ndjson, csv and tsv stream item by item and respect stdout's
 // backpressure, so memory stays flat however many connections there are; a table needs every row
 // first to size its columns. Only json and ndjson carry the exact server data; the others go to
-// terminals and spreadsheets, so their cells are sanitised (see sanitize.ts) or formula-escaped.
+// terminals and spreadsheets, so their cells are sanitised (see sanitize.ts), CSV's also formula-escaped.
 import type { EnhancedConnection } from '@dli-sdk/client';
 import { stringify } from 'csv-stringify/sync';
 import { search } from 'jmespath';
@@ -34,7 +34,15 @@ export function writeTo(out: Writable) {
 }
 
 const cells = (connection: EnhancedConnection, columns: ColumnName[]) => columns.map((name) => column(name).value(connection));
-const CSV_OPTIONS = { escape_formulas: true } as const; // a leading ' keeps =, +, -, @, tab and CR cells inert
+
+// A spreadsheet runs a cell as a formula when its first non-blank character is = + - or @ (some
+// trim leading blanks first, so " =1+1" counts too); a leading ' keeps such a cell text.
+const FORMULA = /^\s*[=+\-@]/; // tab and CR are already shown as \x09 and \x0d, which no sheet runs
+const csvCell = (text: string) => {
+  const visible = forTerminal(text);
+  return FORMULA.test(visible) ? `'${visible}` : visible;
+};
+const csvRow = (connection: EnhancedConnection, columns: ColumnName[]) => cells(connection, columns).map(csvCell);
 
 export function createWriter(format: Format, out: Writable, options: WriterOptions): ConnectionWriter {
   const write = writeTo(out);
@@ -62,11 +70,11 @@ export function createWriter(format: Format, out: Writable, options: WriterOptio
       let header = false;
       return {
         write: (c) => {
-          const rows = header ? [cells(c, columns)] : [columns, cells(c, columns)];
+          const rows = header ? [csvRow(c, columns)] : [columns, csvRow(c, columns)];
           header = true;
-          return write(stringify(rows, CSV_OPTIONS));
+          return write(stringify(rows));
         },
-        end: () => (header ? Promise.resolve() : write(stringify([columns], CSV_OPTIONS))),
+        end: () => (header ? Promise.resolve() : write(stringify([columns]))),
       };
     }
     case 'tsv':

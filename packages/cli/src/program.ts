@@ -1,14 +1,15 @@
 // The dli-connections command line: parses arguments, runs a command, maps errors to exit codes.
-import { DliValidationError } from '@dli-sdk/client';
+import { type ConnectionFilters, DliValidationError } from '@dli-sdk/client';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { search } from 'jmespath';
 import { version } from '../package.json';
+import { checkConnectionId, checkListRequest } from './check-request';
 import { ALL_COLUMNS, type ColumnName, parseColumns, TABLE_COLUMNS } from './columns';
 import { type ConnectionFlags, connect, ENDPOINT_VARIABLE, TOKEN_VARIABLE } from './connect';
 import { describeError } from './describe-error';
 import { createWriter, type Format, FORMATS, writeTo } from './output';
 import { createProgress } from './progress';
-import { forTerminal } from './sanitize';
+import { forTerminalLines } from './sanitize';
 import { UsageError } from './usage-error';
 
 /** Where the CLI reads and writes; the real process by default. */
@@ -49,6 +50,14 @@ function integer(flag: string, min: number, max: number) {
   };
 }
 
+// An empty filter would match nothing (or be dropped by a proxy): surely a script's empty variable.
+function nonEmpty(flag: string) {
+  return (raw: string): string => {
+    if (raw === '') throw new InvalidArgumentError(`${flag} must not be empty`);
+    return raw;
+  };
+}
+
 function jmespathQuery(raw: string): string {
   try {
     search(null, raw);
@@ -85,21 +94,20 @@ interface ListOptions extends ConnectionFlags {
 
 /** Runs the CLI with `argv` (without the node and script names); resolves to the exit code. */
 export async function run(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
-  // Commander echoes what the user typed in its errors: keep line breaks, show other controls.
-  const safe = (text: string) => text.split('\n').map(forTerminal).join('\n');
   const program = new Command('dli-connections')
     .description('List Huawei Cloud DLI enhanced datasource connections.')
     .version(version, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(safe(s)) })
+    // Commander echoes what the user typed in its errors: keep line breaks, show other controls.
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(forTerminalLines(s)) })
     .addHelpText('after', EXAMPLES);
   let action: Promise<void> = Promise.resolve();
   let host: string | undefined;
 
   withConnectionOptions(program.command('list').description('list connections, walking every page'))
-    .option('--status <status>', 'ACTIVE or DELETED (any case)')
-    .option('--name <name>', 'only connections with this name')
-    .option('--tags <k=v,...>', 'only connections with these tags')
+    .option('--status <status>', 'ACTIVE or DELETED (any case)', nonEmpty('--status'))
+    .option('--name <name>', 'only connections with this name', nonEmpty('--name'))
+    .option('--tags <k=v,...>', 'only connections with these tags', nonEmpty('--tags'))
     .option('--page-size <n>', 'connections per request', integer('--page-size', 1, INT32_MAX), 100)
     .option('--max-items <n>', 'stop after this many connections', integer('--max-items', 0, Number.MAX_SAFE_INTEGER))
     .option('--concurrency <n>', 'page requests in flight', integer('--concurrency', 1, 32), 1)
@@ -112,21 +120,24 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
         const columns = options.columns ?? (output === 'csv' ? ALL_COLUMNS : TABLE_COLUMNS);
         const width = io.stdout.isTTY ? io.stdout.columns : Infinity;
         const writer = createWriter(output, io.stdout, { columns, query: options.query, width });
+        const filters = { status: options.status as ConnectionFilters['status'], name: options.name, tags: options.tags };
+        const paging = { pageSize: options.pageSize, maxItems: options.maxItems, concurrency: options.concurrency };
+        checkListRequest(filters, paging);
         const connection = await connect(options, io.env, io.stderr);
         host = connection.host;
         try {
-          const pager = connection.client.paginateEnhancedConnections(
-            { status: options.status as never, name: options.name, tags: options.tags },
-            { pageSize: options.pageSize, maxItems: options.maxItems, concurrency: options.concurrency },
-          );
-          const progress = createProgress(io.stderr);
+          const pager = connection.client.paginateEnhancedConnections(filters, paging);
+          const progress = createProgress(io.stderr, io.stdout, output === 'table');
           let pages = 0;
           let items = 0;
-          for await (const page of pager.byPage()) {
-            for (const item of page.items) await writer.write(item);
-            progress.update(++pages, (items += page.items.length));
+          try {
+            for await (const page of pager.byPage()) {
+              for (const item of page.items) await writer.write(item);
+              progress.update(++pages, (items += page.items.length));
+            }
+          } finally {
+            progress.done(); // also before an error message, which must start on a clean line
           }
-          progress.done();
           await writer.end();
         } finally {
           await connection.close();
@@ -138,6 +149,7 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
     .addOption(new Option('-o, --output <format>', 'output format').choices(['json', 'ndjson']).default('json'))
     .action((id: string, options: ConnectionFlags & { output: 'json' | 'ndjson'; query?: string }) => {
       action = (async () => {
+        await checkConnectionId(id);
         const connection = await connect(options, io.env, io.stderr);
         host = connection.host;
         try {

@@ -16,3 +16,11 @@ function visible(character: string): string {
 export function forTerminal(text: string): string {
   return text.replace(UNSAFE, visible);
 }
+
+/**
+ * Our own multi-line text (help, usage errors) with its line breaks kept; any other control in it,
+ * such as one in server or user text quoted inside, is still shown as a visible escape.
+ */
+export function forTerminalLines(text: string): string {
+  return text.split('\n').map(forTerminal).join('\n');
+}

@@ -1,5 +1,4 @@
 // dli-connections as a user runs it: a subprocess of the built bin against the stand-in.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -197,13 +196,4 @@ test('50 000 connections stream as ndjson in a 64 MB heap (flat memory)', async 
   } finally {
     await big.close();
   }
-});
-
-test('a progress line (pages, items) appears on stderr only when it is a terminal, and is cleared', () => {
-  // `script` runs the CLI in a pseudo-terminal, as a person at a terminal would.
-  const command = `${process.execPath} ${BIN} list --mock --output ndjson --page-size 10`;
-  const tty = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' });
-  expect(tty.status).toBe(0);
-  expect(tty.stdout).toContain('\r4 page(s), 40 connection(s)…');
-  expect(tty.stdout).toContain('\r\x1b[K');
 });

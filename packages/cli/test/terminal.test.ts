@@ -17,8 +17,11 @@ const HOSTILE = [
   'c1\u009b31mred', // a C1 control sequence introducer
   'bidi\u202eevil', // right-to-left override
   'tab\there\nnew\rline',
+  'evil\x1b]0;PWNED\x07\x1b[2J\x1b[31mred\u202e', // what an outside tester saw raw in CSV
+  'nul\u0000byte',
 ];
-const FORMULAS = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'];
+// Blanks before the sign count: some spreadsheets trim them and run the rest.
+const FORMULAS = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', ' =1+1', '\u00a0+2', '\u3000@SUM(A2)'];
 const WIDE = '数据湖连接数据湖連接データ接続データ接続'; // 20 wide characters: 40 cells
 
 function connection(i: number, name: string): EnhancedConnection {
@@ -50,7 +53,7 @@ afterAll(async () => {
   await new Promise((resolve) => hostileErrors.close(resolve));
 });
 
-test.each(['table', 'tsv'])('-o %s shows hostile names and queues with visible escapes, never raw controls', async (format) => {
+test.each(['table', 'tsv', 'csv'])('-o %s shows hostile names and queues with visible escapes, never raw controls', async (format) => {
   const run = await cli(['list', '--endpoint', mock.url, '-o', format], env);
   expect(run.code).toBe(0);
   expect(run.stdout).not.toMatch(CONTROL);
@@ -59,6 +62,8 @@ test.each(['table', 'tsv'])('-o %s shows hostile names and queues with visible e
   expect(run.stdout).toContain('c1\\x9b31mred');
   expect(run.stdout).toContain('bidi\\u202eevil');
   expect(run.stdout).toContain('tab\\x09here\\x0anew\\x0dline');
+  expect(run.stdout).toContain('evil\\x1b]0;PWNED\\x07\\x1b[2J\\x1b[31mred\\u202e');
+  expect(run.stdout).toContain('nul\\x00byte');
 });
 
 test('json and ndjson keep the exact server data (as JSON escapes)', async () => {
@@ -80,9 +85,11 @@ test('CSV cells that a spreadsheet would run as formulas start with a quote', as
   for (const formula of ['=HYPERLINK(""http://x"",""y"")', '+1+1', '-2+3', '@SUM(A1)']) {
     expect(run.stdout).toMatch(new RegExp(`^"?'${formula.replace(/[()+]/g, '\\$&')}"?$`, 'm'));
   }
-  expect(run.stdout).toContain("'\t=1");
-  expect(run.stdout).toContain("'\r=1");
-  for (const line of run.stdout.split('\n')) expect(line).not.toMatch(/^"?[=+\-@]/);
+  for (const formula of [' =1+1', '\u00a0+2', '\u3000@SUM(A2)']) expect(run.stdout).toMatch(new RegExp(`^'${formula.replace(/[()+]/g, '\\$&')}$`, 'm'));
+  // Tab and CR are shown as escapes, as everywhere a person reads: the cell starts with a backslash.
+  expect(run.stdout).toMatch(/^\\x09=1$/m);
+  expect(run.stdout).toMatch(/^\\x0d=1$/m);
+  for (const line of run.stdout.split('\n')) expect(line).not.toMatch(/^"?\s*[=+\-@]/);
 });
 
 /** Display width, counting East Asian wide characters as two cells (what the test data uses). */

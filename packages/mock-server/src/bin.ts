@@ -1,20 +1,31 @@
 // dli-mock: runs the stand-in until interrupted. The first line of stdout is its URL alone (for
 // scripts); then a ready-to-paste environment block for the CLI and the client.
 import { parseArgs } from 'node:util';
+import { version } from '../package.json';
 import { startMockDli } from './server';
+
+// Secrets from the environment: a flag's value is visible to every user of the machine in `ps`.
+const SK_VARIABLE = 'DLI_MOCK_SK';
+const TOKEN_VARIABLE = 'DLI_MOCK_TOKEN';
 
 const USAGE = `Usage: dli-mock [options]
 Serves the DLI enhanced-connections API on 127.0.0.1 until interrupted.
 
-  --port N             port, 0 (default) for a free one; 0-65535
-  --connections N      seeded connections, 0-100000 (default 25)
+  --port N             port, 0 (default) for a free one; up to 65535, but not
+                       one that fetch blocks (such as 1, 22 or 6000)
+  --connections N      seeded connections, 0-${100_000} (default 25)
   --seed N             dataset seed (default 1)
   --latency-ms N       delay before each answer, 0-60000
   --project-id ID      serve only this project (default: any project id)
   --ak AK --sk SK      require requests signed with this AK/SK
-  --security-token T   with --ak/--sk: require this session token too (temporary keys)
-  --token T            accept IAM token T (X-Auth-Token)
+  --security-token T   with --ak/--sk: require this session token too
+  --token T            accept IAM token T (X-Auth-Token); not with --ak/--sk
+  -V, --version        the version
   -h, --help           this text
+
+Environment (unlike flags, not shown by ps or kept in shell history):
+  ${SK_VARIABLE}          the SK, instead of --sk
+  ${TOKEN_VARIABLE}       the IAM token, instead of --token
 Without --ak/--sk or --token, every request is accepted.`;
 
 function fail(message: string): never {
@@ -27,9 +38,20 @@ function integer(name: string, raw: string, max: number): number {
   return Number(raw);
 }
 
+// parseArgs takes `-1` after a flag for an option of its own ("ambiguous"); joined as `--flag=-1`
+// it stays a value, which the range check then refuses with a message that names the range.
+const NUMERIC = new Set(['--port', '--connections', '--seed', '--latency-ms']);
+const args = process.argv.slice(2).reduce<string[]>((joined, arg) => {
+  const flag = joined.at(-1);
+  if (flag !== undefined && NUMERIC.has(flag) && /^-\d/.test(arg)) joined[joined.length - 1] = `${flag}=${arg}`;
+  else joined.push(arg);
+  return joined;
+}, []);
+
 let values;
 try {
   ({ values } = parseArgs({
+    args,
     options: {
       port: { type: 'string', default: '0' },
       connections: { type: 'string', default: '25' },
@@ -40,6 +62,7 @@ try {
       sk: { type: 'string' },
       'security-token': { type: 'string' },
       token: { type: 'string' },
+      version: { type: 'boolean', short: 'V' },
       help: { type: 'boolean', short: 'h' },
     },
   }));
@@ -50,10 +73,20 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if ((values.ak === undefined) !== (values.sk === undefined)) fail('--ak and --sk go together');
+if (values.version) {
+  console.log(version);
+  process.exit(0);
+}
+// A flag wins over its variable, as the CLI's --token does over DLI_IAM_TOKEN.
+const sk = values.sk ?? (process.env[SK_VARIABLE] || undefined);
+const token = values.token ?? (process.env[TOKEN_VARIABLE] || undefined);
+if (values.ak === undefined && values.sk !== undefined) fail('--sk needs --ak');
+if (values.ak !== undefined && sk === undefined) fail(`--ak needs an SK: --sk or ${SK_VARIABLE}`);
 if (values['security-token'] !== undefined && values.ak === undefined) fail('--security-token needs --ak and --sk');
-const keys = values.ak === undefined ? [] : [{ ak: values.ak, sk: values.sk ?? '', securityToken: values['security-token'] }];
-const tokens = values.token === undefined ? [] : [values.token];
+// Both at once would leave a reader guessing which one a request must use.
+if (values.ak !== undefined && token !== undefined) fail(`--ak/--sk cannot be used with --token (or ${TOKEN_VARIABLE})`);
+const keys = values.ak === undefined ? [] : [{ ak: values.ak, sk: sk ?? '', securityToken: values['security-token'] }];
+const tokens = token === undefined ? [] : [token];
 const projectId = values['project-id'] ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
 const mock = await startMockDli({
@@ -68,9 +101,9 @@ const mock = await startMockDli({
 // Secrets given on the command line are not echoed: the block names where they go instead.
 const credentials =
   keys.length > 0
-    ? [`export HUAWEICLOUD_SDK_AK=${values.ak}`, "export HUAWEICLOUD_SDK_SK='<the --sk you gave>'"]
+    ? [`export HUAWEICLOUD_SDK_AK=${values.ak}`, `export HUAWEICLOUD_SDK_SK='<the --sk or ${SK_VARIABLE} you gave>'`]
     : tokens.length > 0
-      ? ["export DLI_IAM_TOKEN='<the --token you gave>'"]
+      ? [`export DLI_IAM_TOKEN='<the --token or ${TOKEN_VARIABLE} you gave>'`]
       : ['export HUAWEICLOUD_SDK_AK=any-ak HUAWEICLOUD_SDK_SK=any-sk   # any credentials are accepted'];
 if (values['security-token'] !== undefined) credentials.push("export HUAWEICLOUD_SDK_SECURITY_TOKEN='<the --security-token you gave>'");
 console.log(`${mock.url}

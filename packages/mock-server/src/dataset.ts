@@ -1,6 +1,6 @@
 // The seeded dataset: realistic connections in ascending create_time, as DLI orders them.
 import type { EnhancedConnection, EnhancedConnectionResource } from '@dli-sdk/types';
-import { pick, type Random, seededRandom, uuid } from './random';
+import { pick, type Random, seededRandom, take, uuid } from './random';
 
 /** A stored connection: the wire object plus the tags the `tags` filter matches (not on the wire). */
 export interface StoredConnection {
@@ -52,7 +52,8 @@ export function generateConnections(count: number, seed = 1): StoredConnection[]
     createTime += 1 + Math.floor(random() * 600_000);
     const unicode = random() < 0.1;
     const name = unicode ? `${pick(random, UNICODE_NAMES)}-${i}` : `${pick(random, NAME_STEMS)}-${i}`;
-    const queues = Array.from({ length: Math.floor(random() * 3) }, () => resource(random, pick(random, QUEUES), createTime));
+    const unused = [...QUEUES]; // a connection lists each queue at most once, as DLI does
+    const queues = Array.from({ length: Math.floor(random() * 3) }, () => resource(random, take(random, unused), createTime));
     const connection: EnhancedConnection = {
       name,
       id: uuid(random),

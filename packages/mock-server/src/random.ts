@@ -17,6 +17,11 @@ export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
 }
 
+/** Removes a random item from `items` and returns it: picks without repeats. */
+export function take<T>(random: Random, items: T[]): T {
+  return items.splice(Math.floor(random() * items.length), 1)[0];
+}
+
 /** A version-4-shaped UUID drawn from `random`. */
 export function uuid(random: Random): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));

@@ -1,12 +1,14 @@
 // The HTTP server of the stand-in: CORS, request ids, auth, faults and latency around handlers.
 import type { EnhancedConnection } from '@dli-sdk/types';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AuthOptions, authenticate } from './auth';
+import { assertFetchablePort } from './bad-ports';
 import { generateConnections, type StoredConnection } from './dataset';
 import { type Fault, type FaultOptions, faultFor } from './faults';
 import { handle, projectOf, type Store } from './handlers';
-import { seededRandom, uuid } from './random';
+import { seededRandom } from './random';
 
 /** Options of {@link startMockDli}. */
 export interface MockDliOptions {
@@ -92,6 +94,7 @@ function toStored(item: EnhancedConnection | StoredConnection): StoredConnection
 /** Starts the stand-in on 127.0.0.1. */
 export async function startMockDli(options: MockDliOptions = {}): Promise<MockDli> {
   const seed = options.seed ?? 1;
+  if (options.port !== undefined) assertFetchablePort(options.port);
   const stored =
     typeof options.connections === 'object'
       ? options.connections.map(toStored)
@@ -188,7 +191,8 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
 
   // One bad request must never take the process down: whatever it throws ends as a 500 for it alone.
   const server = createServer((request, response) => {
-    const requestId = uuid(random).replace(/-/g, '');
+    // Random in every run, as a real gateway's are: a log or support ticket never sees one twice.
+    const requestId = randomUUID().replace(/-/g, '');
     answer(request, response, requestId).catch(() => {
       if (response.headersSent) response.destroy();
       else gatewayError(response, 500, 'APIGW.0201', 'Internal error of the stand-in.', requestId);

@@ -101,7 +101,7 @@ test.each([
   [['--connections', '99999999999'], '--connections must be an integer from 0 to 100000'],
   [['--latency-ms', '-1'], '--latency-ms'],
   [['--bogus'], "Unknown option '--bogus'"],
-  [['--ak', 'AK'], '--ak and --sk go together'],
+  [['--ak', 'AK'], '--ak needs an SK'],
   [['--security-token', 'T'], '--security-token needs --ak and --sk'],
 ])('dli-mock %j exits 2 with one line', (args, message) => {
   const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000 });
