@@ -8,12 +8,14 @@ import { startMockDli } from './server';
 const SK_VARIABLE = 'DLI_MOCK_SK';
 const TOKEN_VARIABLE = 'DLI_MOCK_TOKEN';
 
+// A dataset this large is generated in about a second; far larger ones look like a hang.
+const MAX_CONNECTIONS = 100_000;
 const USAGE = `Usage: dli-mock [options]
 Serves the DLI enhanced-connections API on 127.0.0.1 until interrupted.
 
   --port N             port, 0 (default) for a free one; up to 65535, but not
                        one that fetch blocks (such as 1, 22 or 6000)
-  --connections N      seeded connections, 0-${100_000} (default 25)
+  --connections N      seeded connections, 0-${MAX_CONNECTIONS} (default 25)
   --seed N             dataset seed (default 1)
   --latency-ms N       delay before each answer, 0-60000
   --project-id ID      serve only this project (default: any project id)
@@ -91,7 +93,7 @@ const projectId = values['project-id'] ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
 const mock = await startMockDli({
   port: integer('port', values.port, 65_535),
-  connections: integer('connections', values.connections, 100_000),
+  connections: integer('connections', values.connections, MAX_CONNECTIONS),
   seed: integer('seed', values.seed, 0xffff_ffff),
   latencyMs: values['latency-ms'] === undefined ? undefined : integer('latency-ms', values['latency-ms'], 60_000),
   projectId: values['project-id'],

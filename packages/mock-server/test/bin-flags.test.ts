@@ -1,6 +1,7 @@
 // dli-mock's flags as a user types them: negative numbers get the range message, secrets can come
 // from the environment, AK/SK and a token do not mix, and ports fetch blocks are refused.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDliClient } from '@dli-sdk/client';
 
@@ -16,7 +17,7 @@ function startBin(args: string[], env: Record<string, string>): Promise<{ child:
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { PATH: process.env.PATH ?? '', ...env } });
   return new Promise((resolve, reject) => {
     let banner = '';
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       banner += chunk;
       if (banner.includes('Ctrl-C')) resolve({ child, url: banner.split('\n')[0] });
     });
@@ -48,7 +49,7 @@ test('a token in DLI_MOCK_TOKEN does not mix with --ak/--sk either', () => {
 });
 
 test('--version and -V print the version of the package', () => {
-  const { version } = require('../package.json') as { version: string };
+  const { version } = JSON.parse(readFileSync(path.join(__dirname, '../package.json'), 'utf8')) as { version: string };
   for (const flag of ['--version', '-V']) {
     const result = run([flag]);
     expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 0, stdout: `${version}\n` });
