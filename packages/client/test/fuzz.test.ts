@@ -3,24 +3,14 @@
 // field, and after a validation failure nothing is sent. Requests go to a recording `fetch`
 // (the client's own `fetch` option), which answers like DLI.
 import { createDliClient, createDliFetchClient, DliValidationError } from '@dli-sdk/client';
+import { seededRandom } from '../../mock-server/src/random';
 import { PROJECT_ID, TEST_TOKEN, akSk } from './helpers';
 
 const SEED = 0x9e3779b9;
 const CALLS = 5_000;
 
-// mulberry32: small, fast, good enough to spread values.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const next = random(SEED);
+// The stand-in's seeded generator (mulberry32): the same seed replays the same calls.
+const next = seededRandom(SEED);
 const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)];
 
 function anyValue(depth = 0): unknown {

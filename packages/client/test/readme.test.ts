@@ -4,9 +4,9 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
 import { startMockDli } from '@dli-sdk/mock-server';
 import { PROJECT_ID, TEST_AK, TEST_SK } from './helpers';
+import { strictProblems } from './strict-compile';
 
 const jsBlocks = (readme: string) => [...readFileSync(path.resolve(__dirname, readme), 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]);
 const examples = jsBlocks('../../../README.md');
@@ -44,21 +44,7 @@ test('the README examples compile under strict, against the published types', ()
     writeFileSync(file, code);
     return file;
   });
-  const program = ts.createProgram(files, {
-    strict: true,
-    allowJs: true,
-    checkJs: true,
-    noEmit: true,
-    skipLibCheck: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    types: ['node'],
-  });
-  const problems = ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1} ` : '';
-    return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-  });
+  const problems = strictProblems(files, { checkJs: true });
   expect(problems).toEqual([]);
 });
 

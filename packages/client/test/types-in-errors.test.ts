@@ -2,19 +2,10 @@
 // `EnhancedConnection`, not the generated intersection it is made of. Compiled against the
 // published types, as a user's project would.
 import path from 'node:path';
-import ts from 'typescript';
+import { strictProblems } from './strict-compile';
 
 test('a misspelled field is an error naming EnhancedConnection', () => {
   const file = path.resolve(__dirname, 'fixtures/misspelled-field.ts');
-  const program = ts.createProgram([file], {
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    types: ['node'],
-  });
-  const messages = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const messages = strictProblems([file]).map((problem) => problem.replace(/^\S+:\d+ /, ''));
   expect(messages).toEqual(["Property 'nmae' does not exist on type 'EnhancedConnection'."]);
 });
