@@ -66,8 +66,11 @@ export interface AsyncHashing {
   hmacSha256Hex: (key: string) => (message: string) => Promise<string>;
 }
 
+// Typed as possibly missing: the DOM types say it is always there, pages outside a secure context disagree.
+type WebCryptoGlobals = { crypto?: { subtle?: SubtleCrypto } };
+
 /** Web Crypto's hashing, or undefined where there is none (a browser page outside a secure context). */
-export function webCryptoHashing(subtle = globalThis.crypto?.subtle): AsyncHashing | undefined {
+export function webCryptoHashing(subtle = (globalThis as WebCryptoGlobals).crypto?.subtle): AsyncHashing | undefined {
   if (!subtle) return undefined;
   const hex = async (digest: Promise<ArrayBuffer>) => toHex(new Uint8Array(await digest));
   return {
