@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// The second half of `npm run test:mutation`: reads Stryker's JSON report, prints the score table
-// (the one README.md shows) and fails when a group misses its target. Stryker's own `break`
-// threshold holds the overall score; the files the project leans on most are held higher here.
+// The last step of `npm run test:mutation`: reads both packages' Stryker reports, prints the score
+// table (the one README.md shows) and fails when the overall score or a group of files misses its
+// target; the files the project leans on most are held higher than the rest.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const REPORT = path.resolve('reports/mutation/mutation.json');
+const REPORTS = ['client', 'mock-server'].map((name) => path.resolve(`reports/mutation/${name}.json`));
 const GROUPS = [
   { name: 'pager (`paginate.ts`, `pager/`)', target: 90, match: /^packages\/client\/src\/(paginate\.ts|pager\/)/ },
   { name: 'transport (`transport/`)', target: 90, match: /^packages\/client\/src\/transport\// },
@@ -17,12 +17,12 @@ const OVERALL_TARGET = 80;
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
-const report = JSON.parse(readFileSync(REPORT, 'utf8'));
+const files = Object.assign({}, ...REPORTS.map((report) => JSON.parse(readFileSync(report, 'utf8')).files));
 const tally = () => ({ detected: 0, undetected: 0, survivors: [] });
 const groups = GROUPS.map((group) => ({ ...group, ...tally() }));
 const overall = tally();
 
-for (const [file, { mutants }] of Object.entries(report.files)) {
+for (const [file, { mutants }] of Object.entries(files)) {
   const relative = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
   // Each file counts once, in the first group that matches it.
   const group = groups.find((g) => g.match.test(relative));

@@ -1,0 +1,27 @@
+/**
+ * The jest config StrykerJS runs for each mutant of one package: the sources project of the
+ * root jest.config.cjs over that package's own tests. The second project of the root config reruns
+ * suites against the built dist/index.cjs, which mutants of src/ never reach. The suites left out
+ * here test built output or code run in another process (Chromium, workerd, module formats, README
+ * examples, the stand-in's binary), the compiler (types in errors) or source text (handlers
+ * facts): a mutant in src/ cannot change what they see. The soak suites stay with `npm test`
+ * because their walks at scale cover every mutant and would run for each one.
+ */
+const path = require('node:path');
+
+const repoRoot = path.resolve(__dirname, '../..');
+const {
+  projects: [sources],
+  testTimeout,
+} = require(path.join(repoRoot, 'jest.config.cjs'));
+
+/** @param {string} packageName the folder under packages/ whose tests run */
+module.exports = (packageName) => ({
+  ...sources,
+  rootDir: repoRoot,
+  testTimeout,
+  roots: [`<rootDir>/packages/${packageName}`],
+  testEnvironment: require.resolve('./environment.cjs'),
+  testSequencer: require.resolve('./sequencer.cjs'),
+  testPathIgnorePatterns: ['/node_modules/', '/test/(browser|browser-signing|edge|edge-signing|module-formats|readme|bin-flags|soak|types-in-errors|handlers-facts)\\.test\\.ts$'],
+});

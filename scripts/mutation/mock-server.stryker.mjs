@@ -1,0 +1,4 @@
+// @ts-check
+import { strykerOptions } from './stryker.config.mjs';
+
+export default strykerOptions('mock-server');

@@ -1,0 +1,46 @@
+// @ts-check
+// StrykerJS's options for one package's mutation run (see run.mjs, which runs both packages).
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const jestConfigFor = require('./jest.config.cjs');
+
+/**
+ * The hand-written runtime of a package, mutated and tested by that package's own tests: the
+ * stand-in is measured by its tests, not by the client's suites that happen to run it (which
+ * would rerun hundreds of HTTP tests for every mutant of the stand-in). Generated code is not
+ * ours to test, and `bin.ts` entry points run only as subprocesses, which in-process coverage
+ * cannot see.
+ * @param {'client' | 'mock-server'} packageName
+ * @returns {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export function strykerOptions(packageName) {
+  return {
+    packageManager: 'npm',
+    testRunner: 'jest',
+    jest: { projectType: 'custom', config: jestConfigFor(packageName), enableFindRelatedTests: false },
+    coverageAnalysis: 'perTest',
+    // A static mutant (module-level code: a constant, a regex literal, a Set of statuses) runs on
+    // import, before any test, so StrykerJS can only judge it by the whole suite, tens of seconds
+    // each under load. They are reported as ignored, and counted in no score.
+    ignoreStatic: true,
+    mutate: [`packages/${packageName}/src/**/*.ts`, `!packages/${packageName}/src/generated/**`, `!packages/${packageName}/src/bin.ts`],
+    // scripts/mutation/score.mjs holds both packages' scores to their targets.
+    thresholds: { high: 90, low: 80, break: null },
+    reporters: ['clear-text', 'progress', 'json', 'html'],
+    clearTextReporter: { allowColor: false, logTests: false },
+    jsonReporter: { fileName: `reports/mutation/${packageName}.json` },
+    htmlReporter: { fileName: `reports/mutation/${packageName}.html` },
+    // Mutants whose code and covering tests did not change keep the committed result, so a run
+    // after a small change tests only what the change touched.
+    incremental: true,
+    incrementalFile: `scripts/mutation/baseline/${packageName}.json`,
+    // The sandbox needs the packages and the configs; everything else at the top level (release
+    // scripts, benchmarks, a local Python venv) would only slow the copy down or break it.
+    ignorePatterns: ['/*', '!/packages', '!/spec', '!/scripts', '/scripts/*', '!/scripts/mutation', '!/package.json', '!/jest.config.cjs', '!/tsconfig.base.json'],
+    tempDirName: '.stryker-tmp',
+    cleanTempDir: 'always',
+    // Added to a mutant's expected test time: an infinite loop or a lost timer costs this much.
+    timeoutMS: 3_000,
+  };
+}
