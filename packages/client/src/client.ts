@@ -2,6 +2,7 @@
 import { type DliClientOptions, resolveConfig } from './config';
 import { type ConnectionFilters, type ConnectionsPager, type ListPage, type ListQuery, type PaginateOptions, paginateConnections } from './connections-pager';
 import { Configuration, EnhancedConnectionsApi } from './generated';
+import { listPageVia } from './list-page';
 import { validatePathParameter, validateQuery } from './parameters';
 import { type RequestOptions, validateRequestOptions } from './request-options';
 import { type ListEnhancedConnectionsResult, listResult, type ShowEnhancedConnectionResult, showResult } from './results';
@@ -50,6 +51,8 @@ export function createDliClient(options: DliClientOptions): DliClient {
     return listResult(await answer.value(), answer.raw);
   };
 
+  const pageOfWalk = listPageVia(transport, baseUrl, projectId);
+
   return {
     async listEnhancedConnections(query, requestOptions) {
       return listPage(validateQuery('listEnhancedConnections', query), validateRequestOptions(requestOptions));
@@ -60,6 +63,7 @@ export function createDliClient(options: DliClientOptions): DliClient {
       const answer = await api.showEnhancedConnectionRaw({ project_id: projectId, connection_id }, { signal, headers });
       return showResult(await answer.value(), answer.raw);
     },
-    paginateEnhancedConnections: (filters, paginateOptions) => paginateConnections(listPage, filters, paginateOptions),
+    // A walk's pages go straight through the transport (list-page.ts), not through the API class.
+    paginateEnhancedConnections: (filters, paginateOptions) => paginateConnections(pageOfWalk, filters, paginateOptions),
   };
 }

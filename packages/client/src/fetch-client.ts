@@ -4,9 +4,10 @@ import type { paths } from '@dli-sdk/types';
 import * as openapiFetch from 'openapi-fetch';
 import type { MaybeOptionalInit } from 'openapi-fetch';
 import { type DliClientOptions, resolveConfig } from './config';
-import { type ConnectionFilters, type ConnectionsPager, type ListPage, type PaginateOptions, paginateConnections } from './connections-pager';
+import { type ConnectionFilters, type ConnectionsPager, type PaginateOptions, paginateConnections } from './connections-pager';
 import { DliValidationError } from './errors';
 import { OPERATIONS } from './generated/spec-facts';
+import { listPageVia } from './list-page';
 import { type OperationId, operationAt, validatePathParameter, validateQuery } from './parameters';
 import { type ListEnhancedConnectionsResult, listResult, type ShowEnhancedConnectionResult, showResult } from './results';
 import { describe, isPlainObject, validateHeaders } from './validate';
@@ -114,10 +115,7 @@ export function createDliFetchClient(options: DliClientOptions): DliFetchClient 
   methods.request = async (method: unknown, path: string, init?: unknown) =>
     typeof method === 'string' && method.toUpperCase() === 'GET' ? checkedGet(path, init) : refuse(String(method))();
 
-  const listPage: ListPage = async (query, { signal, headers }) => {
-    const { data, response } = await get(OPERATIONS.listEnhancedConnections.path, { params: { path: { project_id: projectId }, query }, signal, headers });
-    return listResult(data as never, response);
-  };
+  const listPage = listPageVia(transport, baseUrl, projectId);
 
   return Object.assign(client, methods, {
     projectId,

@@ -74,16 +74,17 @@ function validateAkSk(credentials: unknown): AkSkCredentials {
 // The public signers take input from anywhere, so every mistake is a DliValidationError naming
 // the field (never a TypeError from `new URL` or a header a runtime would refuse after signing).
 // The client's own transport signs through `signerWith`, on input it has already checked.
-function validateSignable(request: SignableRequest, options: SignOptions): void {
+// Returns the parsed URL, which the signer then uses instead of parsing it again.
+function validateSignable(request: SignableRequest, options: SignOptions): URL {
   if (!isPlainObject(request)) throw new DliValidationError('request', `must be an object, got ${describe(request)}`);
   if (typeof request.method !== 'string' || !METHOD.test(request.method)) throw new DliValidationError('request.method', `must be an HTTP method token, got ${describe(request.method)}`);
-  let protocol = '';
+  let url: URL | undefined;
   try {
-    protocol = new URL(request.url).protocol;
+    url = new URL(request.url);
   } catch {
     // refused below
   }
-  if (!/^https?:$/.test(protocol)) throw new DliValidationError('request.url', `must be an absolute http(s) URL, got ${describe(String(request.url))}`);
+  if (url === undefined || !/^https?:$/.test(url.protocol)) throw new DliValidationError('request.url', `must be an absolute http(s) URL, got ${describe(String(request.url))}`);
   validateHeaders('request.headers', request.headers);
   if (request.body !== undefined && typeof request.body !== 'string' && !(request.body instanceof Uint8Array)) {
     throw new DliValidationError('request.body', `must be a string or a Uint8Array, got ${describe(request.body)}`);
@@ -94,22 +95,25 @@ function validateSignable(request: SignableRequest, options: SignOptions): void 
   if (options.signedHeaders !== undefined && !(Array.isArray(options.signedHeaders) && options.signedHeaders.every((name) => typeof name === 'string'))) {
     throw new DliValidationError('options.signedHeaders', 'must be an array of header names');
   }
+  return url;
 }
 
 /** Builds a {@link RequestSigner} for `credentials`; keys the HMAC once. Checks every input. */
 export function createRequestSigner(credentials: AkSkCredentials): RequestSigner {
-  const sign = signerWith(validateAkSk(credentials), platformHashing);
-  return (request, options = {}) => {
-    validateSignable(request, options);
-    return sign(request, options);
-  };
+  const sign = parsedSigner(validateAkSk(credentials), platformHashing);
+  return (request, options = {}) => sign(request, validateSignable(request, options), options);
 }
 
 /** A signer over the given hashing (tests run every runtime's hashing through it). */
-export function signerWith(credentials: AkSkCredentials, { sha256Hex, hmacSha256Hex }: Hashing): RequestSigner {
+export function signerWith(credentials: AkSkCredentials, hashing: Hashing): RequestSigner {
+  const sign = parsedSigner(credentials, hashing);
+  return (request, options = {}) => sign(request, new URL(request.url), options);
+}
+
+// Signs `request`, whose URL is `url`, parsed by the caller (and changed here: its query is made canonical).
+function parsedSigner(credentials: AkSkCredentials, { sha256Hex, hmacSha256Hex }: Hashing) {
   const mac = hmacSha256Hex(credentials.sk);
-  return (request, options = {}) => {
-    const url = new URL(request.url);
+  return (request: SignableRequest, url: URL, options: SignOptions): SignedRequest => {
     const headers: Record<string, string> = { ...request.headers };
     const lower = new Map<string, string>();
     for (const [name, value] of Object.entries(headers)) lower.set(name.toLowerCase(), value.trim());
