@@ -5,16 +5,15 @@
 // more than the rest of a page's client-side work. The query was checked once for the whole walk.
 import type { ListPage } from './connections-pager';
 import { OPERATIONS } from './generated/spec-facts';
+import { fillPath, queryString } from './parameters';
 import { listResult } from './results';
 import type { Transport } from './transport/transport';
 
 /** A surface's ListPage over `transport`, for the project `projectId`. */
 export function listPageVia(transport: Transport, baseUrl: string, projectId: string): ListPage {
-  const url = `${baseUrl}${OPERATIONS.listEnhancedConnections.path.replace('{project_id}', encodeURIComponent(projectId))}`;
+  const url = `${baseUrl}${fillPath(OPERATIONS.listEnhancedConnections.path, { project_id: projectId })}`;
   return async (query, { signal, headers }) => {
-    const search = Object.entries(query)
-      .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
-      .join('&');
+    const search = queryString(query);
     const response = await transport(search ? `${url}?${search}` : url, { signal, headers });
     return listResult((await response.json()) as never, response);
   };

@@ -76,7 +76,7 @@ export function attemptsOf(response: Response): number {
 // One log line of an attempt: method, path (no query, no headers, so nothing secret), outcome,
 // time, attempt number and, when the transport tries again, why.
 function attemptLine(request: OutgoingRequest, outcome: string, startedAt: number, attempt: number, retry?: string): string {
-  const { pathname } = new URL(request.url);
+  const { pathname } = request.url;
   return `dli-sdk ${request.method} ${pathname} ${outcome} ${Date.now() - startedAt} ms attempt=${attempt}${retry ? ` retry: ${retry}` : ''}`;
 }
 
@@ -110,8 +110,9 @@ export function createTransport(options: TransportOptions): Transport {
       const signed = sign({ method: request.method, url: request.url, headers: signedDefaults });
       return { url: signed.url, headers: { ...headers, ...signed.headers } };
     }
-    const url = new URL(request.url);
-    url.search = canonicalQueryString(parseQuery(url.search));
+    const { url } = request;
+    const query = canonicalQueryString(parseQuery(url.search));
+    if (url.search !== `?${query}`) url.search = query; // most queries are canonical already
     Object.assign(headers, signedDefaults);
     if (token !== undefined) headers['x-auth-token'] = token;
     return { url: url.href, headers };
