@@ -2,8 +2,9 @@
  * The jest config StrykerJS runs for each mutant: the sources project of jest.config.cjs only.
  * The second project reruns suites against the built dist/index.cjs, which mutants of src/ never
  * reach, and the suites left out here test built output or other processes (browser bundle,
- * module formats, README examples, the CLI binary), so in-process coverage cannot see them; the
- * soak walk is left to `npm test` because it covers every mutant and would run for each one.
+ * module formats, README examples, the CLI binary) or the compiler (types in errors), so in-process
+ * coverage cannot see them; the soak suites are left to `npm test` because their walks at scale
+ * cover every mutant and would run for each one.
  */
 const {
   projects: [sources],
@@ -15,5 +16,7 @@ module.exports = {
   rootDir: __dirname,
   testTimeout,
   roots: ['<rootDir>/packages/client', '<rootDir>/packages/mock-server'],
-  testPathIgnorePatterns: ['/node_modules/', '/test/(browser|module-formats|readme|soak)\\.test\\.ts$'],
+  testEnvironment: require.resolve('./scripts/mutation/environment.cjs'),
+  testSequencer: require.resolve('./scripts/mutation/sequencer.cjs'),
+  testPathIgnorePatterns: ['/node_modules/', '/test/(browser|module-formats|readme|soak|types-in-errors)\\.test\\.ts$'],
 };

@@ -58,6 +58,8 @@ function generateClient() {
     '-g', clientGenerator.generatorName,
     '-i', specPath,
     '-o', tmp,
+    // Our own runtime and API templates (the stock ones carry far more than the client uses).
+    ...(clientGenerator.templateDir ? ['-t', path.join(repoRoot, clientGenerator.templateDir)] : []),
     `--additional-properties=${toCliList(clientGenerator.additionalProperties)}`,
     `--type-mappings=${toCliList(clientGenerator.typeMappings)}`,
     `--global-property=${toCliList(clientGenerator.globalProperty)}`,

@@ -6,10 +6,15 @@ import path from 'node:path';
 const BUDGET_KB: Record<string, number> = {
   // 10.3 kB before redirect, origin, body-cap, deadline and input checks (issue 9): 12.8 kB; with
   // $metadata, User-Agent, the debug log and per-operation rules from the spec (issue 12): 13.97 kB;
-  // 14.48 kB after issue 13's cuts, with @noble/hashes kept for browser signing. Issue 13's target
-  // of 8 kB is not reached.
-  'createDliClient + pager': 14.6,
-  'createDliFetchClient only': 16.0, // 15.38 kB after issue 12, 15.89 kB after issue 13
+  // 14.48 kB with @noble/hashes for browser signing. Issue 13: the generated API class and runtime
+  // from our own typescript-fetch templates, 13.1 kB; the transport signing with node:crypto or
+  // Web Crypto, so @noble/hashes stays behind the public signers only, 10.75 kB. The 8 kB target
+  // is not reached (README, "Where it runs, and how fast", says what is left). Issue 13's speed
+  // work (headers handed over, fast paths of the walk and the signer): 10.87 kB.
+  'createDliClient + pager': 10.9,
+  // 15.38 kB after issue 12, 15.89 kB with @noble/hashes, 13.15 kB after issue 13 (openapi-fetch
+  // alone is 2.65 kB of it); 13.36 kB with its pager's pages straight through the transport.
+  'createDliFetchClient only': 13.4,
 };
 
 test.each(Object.entries(BUDGET_KB))('%s stays within %d kB gzip', (app, budget) => {

@@ -1,8 +1,8 @@
-// createDliClient: the method-style surface, built on the generated typescript-fetch API class.
+// createDliClient: the method-style surface, built on the generated typescript-fetch API class
+// (from our own slim templates: the transport does auth, retries and errors).
 import { type DliClientOptions, resolveConfig } from './config';
 import { type ConnectionFilters, type ConnectionsPager, type ListPage, type ListQuery, type PaginateOptions, paginateConnections } from './connections-pager';
-import { Configuration, EnhancedConnectionsApi } from './generated';
-import { listPageVia } from './list-page';
+import { EnhancedConnectionsApi } from './generated';
 import { validatePathParameter, validateQuery } from './parameters';
 import { type RequestOptions, validateRequestOptions } from './request-options';
 import { type ListEnhancedConnectionsResult, listResult, type ShowEnhancedConnectionResult, showResult } from './results';
@@ -30,28 +30,12 @@ export interface DliClient {
  */
 export function createDliClient(options: DliClientOptions): DliClient {
   const { baseUrl, projectId, transport } = resolveConfig(options);
-  const api = new EnhancedConnectionsApi(
-    new Configuration({
-      basePath: baseUrl,
-      fetchApi: transport,
-      // The generated runtime wraps anything fetch throws in its own FetchError; our errors
-      // are already typed, so they pass through unchanged.
-      middleware: [
-        {
-          onError: async ({ error }) => {
-            throw error;
-          },
-        },
-      ],
-    }),
-  );
+  const api = new EnhancedConnectionsApi({ basePath: baseUrl, fetchApi: transport });
 
   const listPage: ListPage = async (query, { signal, headers }) => {
     const answer = await api.listEnhancedConnectionsRaw({ project_id: projectId, ...query }, { signal, headers });
     return listResult(await answer.value(), answer.raw);
   };
-
-  const pageOfWalk = listPageVia(transport, baseUrl, projectId);
 
   return {
     async listEnhancedConnections(query, requestOptions) {
@@ -63,7 +47,6 @@ export function createDliClient(options: DliClientOptions): DliClient {
       const answer = await api.showEnhancedConnectionRaw({ project_id: projectId, connection_id }, { signal, headers });
       return showResult(await answer.value(), answer.raw);
     },
-    // A walk's pages go straight through the transport (list-page.ts), not through the API class.
-    paginateEnhancedConnections: (filters, paginateOptions) => paginateConnections(pageOfWalk, filters, paginateOptions),
+    paginateEnhancedConnections: (filters, paginateOptions) => paginateConnections(listPage, filters, paginateOptions),
   };
 }

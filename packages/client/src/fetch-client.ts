@@ -8,7 +8,7 @@ import { type ConnectionFilters, type ConnectionsPager, type PaginateOptions, pa
 import { DliValidationError } from './errors';
 import { OPERATIONS } from './generated/spec-facts';
 import { listPageVia } from './list-page';
-import { fillPath, type OperationId, operationAt, queryString, validatePathParameter, validateQuery } from './parameters';
+import { type OperationId, operationAt, queryString, validatePathParameter, validateQuery } from './parameters';
 import { type ListEnhancedConnectionsResult, listResult, type ShowEnhancedConnectionResult, showResult } from './results';
 import { describe, isPlainObject, validateHeaders } from './validate';
 
@@ -98,10 +98,9 @@ export function createDliFetchClient(options: DliClientOptions): DliFetchClient 
   const client = openapiCreateClient()<paths>({
     baseUrl,
     fetch: (request: Request) => transport(request),
-    // checkGetInit has checked every parameter, so the plainest encoders do: openapi-fetch's
-    // defaults handle every OpenAPI style, and build their query encoder anew on every call.
+    // checkGetInit has checked every parameter, so the plainest encoder does: openapi-fetch's
+    // default handles every OpenAPI style, and is built anew on every call.
     querySerializer: (query: Record<string, unknown>) => queryString(query),
-    pathSerializer: (pathname: string, parameters: Record<string, unknown>) => fillPath(pathname, parameters),
   });
 
   type Get = (path: string, init?: unknown) => Promise<{ data?: unknown; response: Response }>;

@@ -121,8 +121,3 @@ export function queryString(query: Readonly<Record<string, unknown>>): string {
   }
   return search;
 }
-
-/** A path template with each `{name}` replaced by its checked parameter, percent-encoded into one segment. */
-export function fillPath(template: string, parameters: Readonly<Record<string, unknown>>): string {
-  return template.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(String(parameters[name])));
-}

@@ -1,8 +1,10 @@
-// Signing hashes per runtime: node:crypto in Node, @noble/hashes elsewhere. Both
-// must give the same bytes as node:crypto and sign the published vectors and Huawei's cases alike.
+// Signing hashes per runtime: node:crypto in Node, @noble/hashes elsewhere, and Web Crypto for the
+// client's transport outside Node. All must give the same bytes as node:crypto and sign the
+// published vectors and Huawei's cases alike.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { nodeHashing, platformHashing, pureHashing } from '../src/transport/hashing';
-import { signerWith } from '../src/transport/sign';
+import { DliValidationError } from '../src/errors';
+import { nodeHashing, platformHashing, pureHashing, webCryptoHashing } from '../src/transport/hashing';
+import { asyncSignerWith, signerWith, transportSigner } from '../src/transport/sign';
 import { huaweiSignedCases, PUBLISHED_VECTORS, signable, signatureOf } from './signing-cases';
 
 describe('the portable SHA-256 and HMAC (@noble/hashes, as the client keys and encodes it)', () => {
@@ -59,5 +61,81 @@ describe.each(Object.entries(hashings))('signing with %s', (_, hashing) => {
       const signed = signerWith(signingCase.credentials, hashing)(signable(signingCase).request);
       expect({ name: signingCase.name, signature: signatureOf(signed.headers.Authorization) }).toEqual({ name: signingCase.name, signature: signingCase.signature });
     }
+  });
+});
+
+describe('signing with Web Crypto (the transport outside Node)', () => {
+  const web = webCryptoHashing()!;
+
+  test('SHA-256 and HMAC-SHA256 equal node:crypto, on bytes and UTF-8 text, keyed once', async () => {
+    for (const length of [0, 1, 55, 56, 63, 64, 65, 1000]) {
+      const data = randomBytes(length);
+      expect(await web.sha256Hex(data)).toBe(createHash('sha256').update(data).digest('hex'));
+      const key = `sk-${'é数'.repeat(length % 70)}`;
+      const mac = web.hmacSha256Hex(key);
+      for (const message of [`${data.toString('hex')}\n数据湖`, 'again']) {
+        expect(await mac(message)).toBe(createHmac('sha256', key).update(message).digest('hex'));
+      }
+    }
+  });
+
+  test.each(PUBLISHED_VECTORS.map((vector) => [vector.name, vector] as const))('%s', async (__, vector) => {
+    const { request } = signable(vector);
+    const signed = await asyncSignerWith(vector.credentials, web)(request, vector.options);
+    expect(signatureOf(signed.headers.Authorization)).toBe(vector.signature);
+    expect(signed).toEqual(signerWith(vector.credentials, pureHashing)(request, vector.options));
+  });
+
+  test("agrees with Huawei's signer on 100 random list requests", async () => {
+    for (const signingCase of huaweiSignedCases(100)) {
+      const signed = await asyncSignerWith(signingCase.credentials, web)(signable(signingCase).request);
+      expect({ name: signingCase.name, signature: signatureOf(signed.headers.Authorization) }).toEqual({ name: signingCase.name, signature: signingCase.signature });
+    }
+  });
+
+  test('a runtime without Web Crypto has none', () => {
+    expect(webCryptoHashing(null as never)).toBeUndefined();
+  });
+});
+
+describe("the transport's signer", () => {
+  const credentials = { ak: 'AK', sk: 'SK' };
+  const request = { method: 'GET', url: 'https://dli.example.com/v2.0/p/datasource/enhanced-connections?limit=1' };
+
+  const headers = { 'X-Sdk-Date': '20261129T120000Z' };
+
+  test('signs synchronously with node:crypto in Node', () => {
+    const signed = transportSigner(credentials)({ ...request, headers });
+    expect(signed).not.toBeInstanceOf(Promise);
+    expect(signed).toEqual(signerWith(credentials, pureHashing)({ ...request, headers }));
+  });
+
+  describe('without node:crypto', () => {
+    const runtime = globalThis.process as { getBuiltinModule?: unknown };
+    const getBuiltinModule = runtime.getBuiltinModule;
+    beforeEach(() => {
+      runtime.getBuiltinModule = undefined;
+    });
+    afterEach(() => {
+      runtime.getBuiltinModule = getBuiltinModule;
+    });
+
+    test('signs with Web Crypto, asynchronously, to the same signature', async () => {
+      const pending = transportSigner(credentials)({ ...request, headers });
+      expect(pending).toBeInstanceOf(Promise);
+      expect(await pending).toEqual(signerWith(credentials, pureHashing)({ ...request, headers }));
+    });
+
+    test('and without Web Crypto (a page outside a secure context) refuses AK/SK, naming what is missing', () => {
+      const subtle = Object.getOwnPropertyDescriptor(globalThis.crypto, 'subtle');
+      Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined, configurable: true });
+      try {
+        expect(() => transportSigner(credentials)).toThrow(DliValidationError);
+        expect(() => transportSigner(credentials)).toThrow(/credentials.*Web Crypto.*https and localhost/);
+      } finally {
+        if (subtle) Object.defineProperty(globalThis.crypto, 'subtle', subtle);
+        else delete (globalThis.crypto as { subtle?: unknown }).subtle;
+      }
+    });
   });
 });

@@ -14,7 +14,8 @@ function clientFor(surface: Surface, mock: MockDli, fetchImpl?: typeof fetch) {
 const ids = (connections: readonly EnhancedConnection[]) => connections.map((c) => c.id);
 
 describe.each(SURFACES)('%s.paginateEnhancedConnections', (surface) => {
-  const sizes = [0, 1, 99, 100, 101, 250, 10_000];
+  // The 10 000-connection rows of this table are in soak.test.ts, with the other walks at scale.
+  const sizes = [0, 1, 99, 100, 101, 250];
   const pageSizes = [1, 7, 100];
   const cases = sizes.flatMap((total) => pageSizes.map((pageSize) => [total, pageSize] as const));
 

@@ -44,10 +44,8 @@ function usableId(id: unknown): string | number | undefined {
 function samePage<TItem>(a: readonly TItem[], b: readonly TItem[], idOf: (item: TItem) => unknown): boolean {
   if (a.length !== b.length || a.length === 0) return false;
   return a.every((item, i) => {
-    if (item === b[i]) return true;
-    const [idA, idB] = [usableId(idOf(item)), usableId(idOf(b[i]))];
-    if (idA !== undefined && idB !== undefined && idA !== idB) return false;
-    return JSON.stringify(item) === JSON.stringify(b[i]);
+    const id = usableId(idOf(item));
+    return item === b[i] || ((id === undefined || id === usableId(idOf(b[i]))) && JSON.stringify(item) === JSON.stringify(b[i]));
   });
 }
 

@@ -1,7 +1,9 @@
 // The two hashes signing needs, from node:crypto where the runtime has it (about twice as fast)
-// and from @noble/hashes elsewhere (browsers, edge runtimes: audited, synchronous, unlike Web
-// Crypto). node:crypto is reached through process.getBuiltinModule at run time, never imported, so
-// no bundler pulls it into a browser build.
+// and elsewhere (browsers, edge runtimes) from @noble/hashes for the public synchronous signers
+// (audited, synchronous, unlike Web Crypto) or from Web Crypto for the client's own transport,
+// which is asynchronous anyway and so leaves @noble/hashes out of a browser bundle. node:crypto is
+// reached through process.getBuiltinModule at run time, never imported, so no bundler pulls it
+// into a browser build.
 import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha2';
 
@@ -55,5 +57,30 @@ export function nodeHashing(crypto = nodeCrypto()): Hashing | undefined {
   };
 }
 
-/** What this runtime signs with. */
-export const platformHashing: Hashing = nodeHashing() ?? pureHashing;
+/** What this runtime's synchronous signers use. Pure, so a bundle without them drops @noble/hashes. */
+export const platformHashing: Hashing = /* @__PURE__ */ nodeHashing() ?? pureHashing;
+
+/** {@link Hashing} whose results come later: Web Crypto's. */
+export interface AsyncHashing {
+  sha256Hex: (data: string | Uint8Array) => Promise<string>;
+  hmacSha256Hex: (key: string) => (message: string) => Promise<string>;
+}
+
+// Typed as possibly missing: the DOM types say it is always there, pages outside a secure context disagree.
+type WebCryptoGlobals = { crypto?: { subtle?: SubtleCrypto } };
+
+/** Web Crypto's hashing, or undefined where there is none (a browser page outside a secure context). */
+export function webCryptoHashing(subtle = (globalThis as WebCryptoGlobals).crypto?.subtle): AsyncHashing | undefined {
+  if (!subtle) return undefined;
+  const hex = async (digest: Promise<ArrayBuffer>) => toHex(new Uint8Array(await digest));
+  return {
+    // The transport hashes only strings it built (no shared memory), as Web Crypto's types require.
+    sha256Hex: (data) => hex(subtle.digest('SHA-256', utf8(data) as Uint8Array<ArrayBuffer>)),
+    hmacSha256Hex(key) {
+      // Keyed once; a rejection surfaces at the first MAC, not as an unhandled rejection.
+      const keyed = subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+      keyed.catch(() => undefined);
+      return async (message) => hex(subtle.sign('HMAC', await keyed, encoder.encode(message)));
+    },
+  };
+}

@@ -62,11 +62,11 @@ class ParsedResponse extends Response {
   readonly #text: string;
   readonly #source: Response;
   #copy: Response | undefined;
-  // The headers, URL and type are the fetched answer's own, handed over rather than copied: in
-  // Node 20, undici converting every header of `new Response(null, { headers })` cost more per
-  // page than the rest of the transport's work.
+  // The headers are the fetched answer's own, handed over rather than copied: in Node 20, undici
+  // converting every header of `new Response(null, { headers })` cost more per page than the
+  // rest of the transport's work.
   constructor(bytes: Uint8Array, source: Response, parsed: unknown, text: string) {
-    super(null, { status: source.status });
+    super(null, { status: source.status, statusText: source.statusText });
     this.#bytes = bytes;
     this.#parsed = parsed;
     this.#text = text;
@@ -74,18 +74,6 @@ class ParsedResponse extends Response {
   }
   override get headers(): Headers {
     return this.#source.headers;
-  }
-  override get statusText(): string {
-    return this.#source.statusText;
-  }
-  override get url(): string {
-    return this.#source.url;
-  }
-  override get redirected(): boolean {
-    return this.#source.redirected;
-  }
-  override get type(): ResponseType {
-    return this.#source.type;
   }
   #withBody(): Response {
     return (this.#copy ??= new Response(this.#bytes as Uint8Array<ArrayBuffer>, this));

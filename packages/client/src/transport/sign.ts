@@ -1,9 +1,10 @@
-// SDK-HMAC-SHA256 request signing. Synchronous, so the one implementation runs in Node, browsers
-// and edge runtimes; node:crypto hashes where it exists, @noble/hashes elsewhere.
+// SDK-HMAC-SHA256 request signing. The public signers are synchronous, so they run alike in Node,
+// browsers and edge runtimes: node:crypto hashes where it exists, @noble/hashes elsewhere. The
+// client's transport signs with the same canonical form but hashes with node:crypto or Web Crypto.
 import { DliValidationError } from '../errors';
 import { describe, isPlainObject, validateHeaders, validateSecretString } from '../validate';
 import { canonicalQueryString, canonicalUri, parseQuery } from './canonical';
-import { type Hashing, platformHashing } from './hashing';
+import { type AsyncHashing, type Hashing, nodeHashing, platformHashing, webCryptoHashing } from './hashing';
 
 const ALGORITHM = 'SDK-HMAC-SHA256';
 const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -73,7 +74,7 @@ function validateAkSk(credentials: unknown): AkSkCredentials {
 
 // The public signers take input from anywhere, so every mistake is a DliValidationError naming
 // the field (never a TypeError from `new URL` or a header a runtime would refuse after signing).
-// The client's own transport signs through `signerWith`, on input it has already checked.
+// The client's own transport signs through `transportSigner`, on input it has already checked.
 // Returns the parsed URL, which the signer then uses instead of parsing it again.
 function validateSignable(request: SignableRequest, options: SignOptions): URL {
   if (!isPlainObject(request)) throw new DliValidationError('request', `must be an object, got ${describe(request)}`);
@@ -100,63 +101,107 @@ function validateSignable(request: SignableRequest, options: SignOptions): URL {
 
 /** Builds a {@link RequestSigner} for `credentials`; keys the HMAC once. Checks every input. */
 export function createRequestSigner(credentials: AkSkCredentials): RequestSigner {
-  const sign = parsedSigner(validateAkSk(credentials), platformHashing);
-  return (request, options = {}) => sign(request, validateSignable(request, options), options);
+  const sign = signerWith(validateAkSk(credentials), platformHashing);
+  return (request, options = {}) => sign(request, options, validateSignable(request, options));
+}
+
+/** A request's canonical form and the headers to send, before any hash is taken. */
+interface Canonical {
+  url: URL;
+  headers: Record<string, string>;
+  sdkDate: string;
+  signedHeaders: string;
+  query: string;
+  /** The canonical request without its last line, the body's hash. */
+  head: string;
+}
+
+// `url` is the request's URL, parsed by the caller; its query is made canonical in place.
+function canonicalize(credentials: AkSkCredentials, request: SignableRequest, url: URL, options: SignOptions): Canonical {
+  const headers: Record<string, string> = { ...request.headers };
+  const lower = new Map<string, string>();
+  for (const [name, value] of Object.entries(headers)) lower.set(name.toLowerCase(), value.trim());
+
+  let sdkDate = lower.get('x-sdk-date');
+  if (sdkDate === undefined) {
+    sdkDate = formatSdkDate(options.date ?? new Date());
+    headers['X-Sdk-Date'] = sdkDate;
+    lower.set('x-sdk-date', sdkDate);
+  }
+  if (credentials.securityToken !== undefined && !lower.has('x-security-token')) {
+    headers['X-Security-Token'] = credentials.securityToken;
+    lower.set('x-security-token', credentials.securityToken);
+  }
+  if (!lower.has('host')) lower.set('host', url.host);
+
+  const names = (options.signedHeaders ?? [...lower.keys()]).map((name) => name.toLowerCase()).sort();
+  let canonicalHeaders = '';
+  for (const name of names) {
+    const value = lower.get(name);
+    if (value === undefined) throw new DliValidationError('options.signedHeaders', `names "${name}", which the request does not have`);
+    canonicalHeaders += `${name}:${value}\n`;
+  }
+  const signedHeaders = names.join(';');
+  const query = canonicalQueryString(parseQuery(url.search));
+  const head = [request.method.toUpperCase(), canonicalUri(url.pathname), query, canonicalHeaders, signedHeaders].join('\n');
+  return { url, headers, sdkDate, signedHeaders, query, head };
+}
+
+const hasBody = (request: SignableRequest): request is SignableRequest & { body: string | Uint8Array } =>
+  request.body !== undefined && request.body.length > 0;
+
+const stringToSign = (sdkDate: string, canonicalRequestHash: string) => `${ALGORITHM}\n${sdkDate}\n${canonicalRequestHash}`;
+
+function signed(credentials: AkSkCredentials, canonical: Canonical, canonicalRequest: string, signature: string): SignedRequest {
+  const { url, headers, signedHeaders, query } = canonical;
+  headers.Authorization = `${ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+  // Re-serialising a URL is not free; most queries are already canonical.
+  if (query === '' || url.search !== `?${query}`) url.search = query;
+  return { url: url.href, headers, signedHeaders, canonicalRequest };
 }
 
 /** A signer over the given hashing (tests run every runtime's hashing through it). */
-export function signerWith(credentials: AkSkCredentials, hashing: Hashing): RequestSigner {
-  const sign = parsedSigner(credentials, hashing);
-  return (request, options = {}) => sign(request, new URL(request.url), options);
+export function signerWith(
+  credentials: AkSkCredentials,
+  { sha256Hex, hmacSha256Hex }: Hashing,
+): (request: SignableRequest, options?: SignOptions, url?: URL) => SignedRequest {
+  const mac = hmacSha256Hex(credentials.sk);
+  // `url` is the request's URL when the caller has parsed it already (createRequestSigner, while checking it).
+  return (request, options = {}, url = new URL(request.url)) => {
+    const canonical = canonicalize(credentials, request, url, options);
+    const canonicalRequest = `${canonical.head}\n${hasBody(request) ? sha256Hex(request.body) : EMPTY_BODY_SHA256}`;
+    return signed(credentials, canonical, canonicalRequest, mac(stringToSign(canonical.sdkDate, sha256Hex(canonicalRequest))));
+  };
 }
 
-// Signs `request`, whose URL is `url`, parsed by the caller (and changed here: its query is made canonical).
-function parsedSigner(credentials: AkSkCredentials, { sha256Hex, hmacSha256Hex }: Hashing) {
+/** {@link signerWith} over asynchronous hashing (Web Crypto). */
+export function asyncSignerWith(
+  credentials: AkSkCredentials,
+  { sha256Hex, hmacSha256Hex }: AsyncHashing,
+): (request: SignableRequest, options?: SignOptions) => Promise<SignedRequest> {
   const mac = hmacSha256Hex(credentials.sk);
-  return (request: SignableRequest, url: URL, options: SignOptions): SignedRequest => {
-    const headers: Record<string, string> = { ...request.headers };
-    const lower = new Map<string, string>();
-    for (const [name, value] of Object.entries(headers)) lower.set(name.toLowerCase(), value.trim());
-
-    let sdkDate = lower.get('x-sdk-date');
-    if (sdkDate === undefined) {
-      sdkDate = formatSdkDate(options.date ?? new Date());
-      headers['X-Sdk-Date'] = sdkDate;
-      lower.set('x-sdk-date', sdkDate);
-    }
-    if (credentials.securityToken !== undefined && !lower.has('x-security-token')) {
-      headers['X-Security-Token'] = credentials.securityToken;
-      lower.set('x-security-token', credentials.securityToken);
-    }
-    if (!lower.has('host')) lower.set('host', url.host);
-
-    const names = (options.signedHeaders ?? [...lower.keys()]).map((name) => name.toLowerCase()).sort();
-    let canonicalHeaders = '';
-    for (const name of names) {
-      const value = lower.get(name);
-      if (value === undefined) throw new DliValidationError('options.signedHeaders', `names "${name}", which the request does not have`);
-      canonicalHeaders += `${name}:${value}\n`;
-    }
-    const signedHeaders = names.join(';');
-
-    const query = canonicalQueryString(parseQuery(url.search));
-    const bodyHash =
-      request.body === undefined || request.body.length === 0 ? EMPTY_BODY_SHA256 : sha256Hex(request.body);
-    const canonicalRequest = [
-      request.method.toUpperCase(),
-      canonicalUri(url.pathname),
-      query,
-      canonicalHeaders,
-      signedHeaders,
-      bodyHash,
-    ].join('\n');
-    const signature = mac(`${ALGORITHM}\n${sdkDate}\n${sha256Hex(canonicalRequest)}`);
-
-    headers.Authorization = `${ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-    // Re-serialising a URL is not free; most queries are already canonical.
-    if (query === '' || url.search !== `?${query}`) url.search = query;
-    return { url: url.href, headers, signedHeaders, canonicalRequest };
+  return async (request, options = {}) => {
+    const canonical = canonicalize(credentials, request, new URL(request.url), options);
+    const canonicalRequest = `${canonical.head}\n${hasBody(request) ? await sha256Hex(request.body) : EMPTY_BODY_SHA256}`;
+    return signed(credentials, canonical, canonicalRequest, await mac(stringToSign(canonical.sdkDate, await sha256Hex(canonicalRequest))));
   };
+}
+
+/**
+ * The client transport's signer: node:crypto's, synchronous, where the runtime has it; Web
+ * Crypto's elsewhere. Never @noble/hashes, so a browser bundle of the client leaves it out.
+ */
+export function transportSigner(credentials: AkSkCredentials): (request: SignableRequest) => SignedRequest | Promise<SignedRequest> {
+  const node = nodeHashing();
+  if (node) return signerWith(credentials, node);
+  const web = webCryptoHashing();
+  if (!web) {
+    throw new DliValidationError(
+      'credentials',
+      'AK/SK signing needs Web Crypto (crypto.subtle, which browsers give only to https and localhost pages) or node:crypto; this runtime has neither',
+    );
+  }
+  return asyncSignerWith(credentials, web);
 }
 
 /**

@@ -9,8 +9,7 @@ import { type OutgoingRequest, toOutgoing } from './outgoing';
 import { readBody } from './read-body';
 import { interpretResponse, requestIdOf } from './response';
 import { isRetryable, type RetryPolicy, retryDelayMs } from './retry';
-import { platformHashing } from './hashing';
-import { type AkSkCredentials, signerWith } from './sign';
+import { type AkSkCredentials, type SignedRequest, transportSigner } from './sign';
 
 /** An IAM token, sent as `X-Auth-Token`. */
 export interface TokenCredentials {
@@ -95,7 +94,7 @@ function withAttempts(error: unknown, attempts: number, note = ''): unknown {
 /** Builds the transport of one client. */
 export function createTransport(options: TransportOptions): Transport {
   const { credentials, retry, timeoutMs, maxResponseBytes, origin, log } = options;
-  const sign = credentials && 'ak' in credentials ? signerWith(credentials, platformHashing) : undefined;
+  const sign = credentials && 'ak' in credentials ? transportSigner(credentials) : undefined;
   const token = credentials && 'token' in credentials ? credentials.token : undefined;
 
   // Headers signed with AK/SK, as Huawei's SDKs sign them; everything else is sent unsigned
@@ -104,11 +103,14 @@ export function createTransport(options: TransportOptions): Transport {
   const baseHeaders: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.userAgent !== undefined) baseHeaders['user-agent'] ??= options.userAgent;
 
-  function prepare(request: OutgoingRequest): { url: string; headers: Record<string, string> } {
+  type Prepared = { url: string; headers: Record<string, string> };
+  // Synchronous with node:crypto; a promise only where Web Crypto signs (browsers, edge runtimes).
+  function prepare(request: OutgoingRequest): Prepared | Promise<Prepared> {
     const headers: Record<string, string> = { ...baseHeaders, ...request.headers };
     if (sign) {
+      const withSignature = (signed: SignedRequest) => ({ url: signed.url, headers: { ...headers, ...signed.headers } });
       const signed = sign({ method: request.method, url: request.url, headers: signedDefaults });
-      return { url: signed.url, headers: { ...headers, ...signed.headers } };
+      return signed instanceof Promise ? signed.then(withSignature) : withSignature(signed);
     }
     const { url } = request;
     const query = canonicalQueryString(parseQuery(url.search));
@@ -119,7 +121,9 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   async function attempt(request: OutgoingRequest, attemptTimeoutMs: number): Promise<Response> {
-    const { url, headers } = prepare(request); // fresh X-Sdk-Date for every attempt
+    let prepared = prepare(request); // fresh X-Sdk-Date for every attempt
+    if (prepared instanceof Promise) prepared = await prepared;
+    const { url, headers } = prepared;
     const { controller, release } = followSignal(request.signal);
     // Set by the timer's callback, which TypeScript's narrowing does not see.
     let timedOut = false as boolean;

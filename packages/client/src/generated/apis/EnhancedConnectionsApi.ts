@@ -71,216 +71,23 @@ export interface ShowEnhancedConnectionRequest {
     connection_id: string;
 }
 
-/**
- * EnhancedConnectionsApi - interface
- * 
- * @export
- * @interface EnhancedConnectionsApiInterface
- */
-export interface EnhancedConnectionsApiInterface {
-    /**
-     * Creates request options for listEnhancedConnections without sending the request
-     * @param {string} project_id IAM project id (32 hex characters in practice; sent as one percent-encoded path segment).
-     * @param {number} [limit] Maximum number of connections to return. Default 100; &#x60;0&#x60; returns all connections. No maximum is documented. (Huawei\&#39;s reference types it as String; its SDKs send an int32.) 
-     * @param {number} [offset] Number of connections to skip, in creation-time order. Default 0.
-     * @param {string} [status] Only connections in this status: &#x60;ACTIVE&#x60; or &#x60;DELETED&#x60;, in any case (&#x60;active&#x60;, &#x60;Deleted&#x60;, ...); the server compares it case-insensitively. 
-     * @param {string} [name] Only connections with this name.
-     * @param {string} [tags] Only connections carrying these tags, as &#x60;key&#x3D;value&#x60; pairs separated by commas (&#x60;k1&#x3D;v1,k2&#x3D;v2&#x60;). Keys and values may hold letters (any script), digits, spaces and &#x60;_ . : &#x3D; + - @&#x60;, never a comma; a value may be empty. Each pair is split on its **first** &#x60;&#x3D;&#x60;, so a key cannot hold &#x60;&#x3D;&#x60; in this filter while a value can (&#x60;expr&#x3D;a&#x3D;b&#x60; is key &#x60;expr&#x60;, value &#x60;a&#x3D;b&#x60;).  Beyond ASCII, the pattern accepts the Unicode blocks of letters and ideographs of the Basic Multilingual Plane and leaves out the blocks of punctuation, symbols, spaces and format characters (full-width &#x60;，&#x60;, &#x60;、&#x60;, zero-width and bidi controls, &#x60;©&#x60;, ...). A portable pattern has no &#x60;\\p{L}&#x60;, so a few non-letters inside those blocks pass; the server judges them. 
-     * @throws {RequiredError}
-     * @memberof EnhancedConnectionsApiInterface
-     */
-    listEnhancedConnectionsRequestOpts(requestParameters: ListEnhancedConnectionsRequest): Promise<runtime.RequestOpts>;
+/** The operations of one tag of the spec, sent through `configuration.fetchApi`. */
+export class EnhancedConnectionsApi {
+    constructor(private readonly configuration: runtime.Configuration) {}
 
     /**
      * Lists the enhanced datasource connections of a project, ordered by creation time (ascending). Page with `limit` and `offset`: advance `offset` by the number of connections received and stop on an empty page. That is what Huawei\'s Terraform provider does (its vendored `pagination/offset.go`); no source documents that a page shorter than `limit` is the last, and no maximum `limit` is documented, so a server or gateway may cap pages. `limit=0` returns every connection in one response. 
      * @summary List enhanced datasource connections
-     * @param {string} project_id IAM project id (32 hex characters in practice; sent as one percent-encoded path segment).
-     * @param {number} [limit] Maximum number of connections to return. Default 100; &#x60;0&#x60; returns all connections. No maximum is documented. (Huawei\&#39;s reference types it as String; its SDKs send an int32.) 
-     * @param {number} [offset] Number of connections to skip, in creation-time order. Default 0.
-     * @param {string} [status] Only connections in this status: &#x60;ACTIVE&#x60; or &#x60;DELETED&#x60;, in any case (&#x60;active&#x60;, &#x60;Deleted&#x60;, ...); the server compares it case-insensitively. 
-     * @param {string} [name] Only connections with this name.
-     * @param {string} [tags] Only connections carrying these tags, as &#x60;key&#x3D;value&#x60; pairs separated by commas (&#x60;k1&#x3D;v1,k2&#x3D;v2&#x60;). Keys and values may hold letters (any script), digits, spaces and &#x60;_ . : &#x3D; + - @&#x60;, never a comma; a value may be empty. Each pair is split on its **first** &#x60;&#x3D;&#x60;, so a key cannot hold &#x60;&#x3D;&#x60; in this filter while a value can (&#x60;expr&#x3D;a&#x3D;b&#x60; is key &#x60;expr&#x60;, value &#x60;a&#x3D;b&#x60;).  Beyond ASCII, the pattern accepts the Unicode blocks of letters and ideographs of the Basic Multilingual Plane and leaves out the blocks of punctuation, symbols, spaces and format characters (full-width &#x60;，&#x60;, &#x60;、&#x60;, zero-width and bidi controls, &#x60;©&#x60;, ...). A portable pattern has no &#x60;\\p{L}&#x60;, so a few non-letters inside those blocks pass; the server judges them. 
-     * @param {*} [options] Override http request option.
-     * @throws {RequiredError}
-     * @memberof EnhancedConnectionsApiInterface
      */
-    listEnhancedConnectionsRaw(requestParameters: ListEnhancedConnectionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ListEnhancedConnectionsResponse>>;
-
-    /**
-     * Lists the enhanced datasource connections of a project, ordered by creation time (ascending). Page with `limit` and `offset`: advance `offset` by the number of connections received and stop on an empty page. That is what Huawei\'s Terraform provider does (its vendored `pagination/offset.go`); no source documents that a page shorter than `limit` is the last, and no maximum `limit` is documented, so a server or gateway may cap pages. `limit=0` returns every connection in one response. 
-     * List enhanced datasource connections
-     */
-    listEnhancedConnections(requestParameters: ListEnhancedConnectionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ListEnhancedConnectionsResponse>;
-
-    /**
-     * Creates request options for showEnhancedConnection without sending the request
-     * @param {string} project_id IAM project id (32 hex characters in practice; sent as one percent-encoded path segment).
-     * @param {string} connection_id Connection id (a UUID in practice; sent as one percent-encoded path segment).
-     * @throws {RequiredError}
-     * @memberof EnhancedConnectionsApiInterface
-     */
-    showEnhancedConnectionRequestOpts(requestParameters: ShowEnhancedConnectionRequest): Promise<runtime.RequestOpts>;
+    listEnhancedConnectionsRaw(requestParameters: ListEnhancedConnectionsRequest, init?: RequestInit): Promise<runtime.ApiResponse<ListEnhancedConnectionsResponse>> {
+        return runtime.send(this.configuration, 'GET', '/v2.0/{project_id}/datasource/enhanced-connections', requestParameters, ['limit', 'offset', 'status', 'name', 'tags'], init);
+    }
 
     /**
      * Returns one connection, its fields flattened beside `is_success` and `message`.  **Not found.** The reference documents no not-found answer. What is known: the API gateway answers 404 for what it cannot route; DLI\'s error codes include `DLI.0002` (\"the object does not exist\") and its sibling privileges endpoint documents `DLI.0001` \"Connection … is not exist\". That an unknown id gets HTTP 400 with one of these codes is **inferred** from them, not documented. A connection that was deleted may still be returned, with `status: DELETED`: Huawei\'s Terraform provider treats only a 404, or a 200 whose `status` is `DELETED`, as gone. Check the `status` of what you get. 
      * @summary Show one enhanced datasource connection
-     * @param {string} project_id IAM project id (32 hex characters in practice; sent as one percent-encoded path segment).
-     * @param {string} connection_id Connection id (a UUID in practice; sent as one percent-encoded path segment).
-     * @param {*} [options] Override http request option.
-     * @throws {RequiredError}
-     * @memberof EnhancedConnectionsApiInterface
      */
-    showEnhancedConnectionRaw(requestParameters: ShowEnhancedConnectionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ShowEnhancedConnectionResponse>>;
-
-    /**
-     * Returns one connection, its fields flattened beside `is_success` and `message`.  **Not found.** The reference documents no not-found answer. What is known: the API gateway answers 404 for what it cannot route; DLI\'s error codes include `DLI.0002` (\"the object does not exist\") and its sibling privileges endpoint documents `DLI.0001` \"Connection … is not exist\". That an unknown id gets HTTP 400 with one of these codes is **inferred** from them, not documented. A connection that was deleted may still be returned, with `status: DELETED`: Huawei\'s Terraform provider treats only a 404, or a 200 whose `status` is `DELETED`, as gone. Check the `status` of what you get. 
-     * Show one enhanced datasource connection
-     */
-    showEnhancedConnection(requestParameters: ShowEnhancedConnectionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ShowEnhancedConnectionResponse>;
-
-}
-
-/**
- * 
- */
-export class EnhancedConnectionsApi extends runtime.BaseAPI implements EnhancedConnectionsApiInterface {
-
-    /**
-     * Creates request options for listEnhancedConnections without sending the request
-     */
-    async listEnhancedConnectionsRequestOpts(requestParameters: ListEnhancedConnectionsRequest): Promise<runtime.RequestOpts> {
-        if (requestParameters['project_id'] == null) {
-            throw new runtime.RequiredError(
-                'project_id',
-                'Required parameter "project_id" was null or undefined when calling listEnhancedConnections().'
-            );
-        }
-
-        const queryParameters: any = {};
-
-        if (requestParameters['limit'] != null) {
-            queryParameters['limit'] = requestParameters['limit'];
-        }
-
-        if (requestParameters['offset'] != null) {
-            queryParameters['offset'] = requestParameters['offset'];
-        }
-
-        if (requestParameters['status'] != null) {
-            queryParameters['status'] = requestParameters['status'];
-        }
-
-        if (requestParameters['name'] != null) {
-            queryParameters['name'] = requestParameters['name'];
-        }
-
-        if (requestParameters['tags'] != null) {
-            queryParameters['tags'] = requestParameters['tags'];
-        }
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["Authorization"] = await this.configuration.apiKey("Authorization"); // sdkHmacSha256 authentication
-        }
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-Auth-Token"] = await this.configuration.apiKey("X-Auth-Token"); // iamToken authentication
-        }
-
-
-        let urlPath = `/v2.0/{project_id}/datasource/enhanced-connections`;
-        urlPath = urlPath.replace('{project_id}', encodeURIComponent(String(requestParameters['project_id'])));
-
-        return {
-            path: urlPath,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        };
+    showEnhancedConnectionRaw(requestParameters: ShowEnhancedConnectionRequest, init?: RequestInit): Promise<runtime.ApiResponse<ShowEnhancedConnectionResponse>> {
+        return runtime.send(this.configuration, 'GET', '/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}', requestParameters, [], init);
     }
-
-    /**
-     * Lists the enhanced datasource connections of a project, ordered by creation time (ascending). Page with `limit` and `offset`: advance `offset` by the number of connections received and stop on an empty page. That is what Huawei\'s Terraform provider does (its vendored `pagination/offset.go`); no source documents that a page shorter than `limit` is the last, and no maximum `limit` is documented, so a server or gateway may cap pages. `limit=0` returns every connection in one response. 
-     * List enhanced datasource connections
-     */
-    async listEnhancedConnectionsRaw(requestParameters: ListEnhancedConnectionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ListEnhancedConnectionsResponse>> {
-        const requestOptions = await this.listEnhancedConnectionsRequestOpts(requestParameters);
-        const response = await this.request(requestOptions, initOverrides);
-
-        return new runtime.JSONApiResponse(response);
-    }
-
-    /**
-     * Lists the enhanced datasource connections of a project, ordered by creation time (ascending). Page with `limit` and `offset`: advance `offset` by the number of connections received and stop on an empty page. That is what Huawei\'s Terraform provider does (its vendored `pagination/offset.go`); no source documents that a page shorter than `limit` is the last, and no maximum `limit` is documented, so a server or gateway may cap pages. `limit=0` returns every connection in one response. 
-     * List enhanced datasource connections
-     */
-    async listEnhancedConnections(requestParameters: ListEnhancedConnectionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ListEnhancedConnectionsResponse> {
-        const response = await this.listEnhancedConnectionsRaw(requestParameters, initOverrides);
-        return await response.value();
-    }
-
-    /**
-     * Creates request options for showEnhancedConnection without sending the request
-     */
-    async showEnhancedConnectionRequestOpts(requestParameters: ShowEnhancedConnectionRequest): Promise<runtime.RequestOpts> {
-        if (requestParameters['project_id'] == null) {
-            throw new runtime.RequiredError(
-                'project_id',
-                'Required parameter "project_id" was null or undefined when calling showEnhancedConnection().'
-            );
-        }
-
-        if (requestParameters['connection_id'] == null) {
-            throw new runtime.RequiredError(
-                'connection_id',
-                'Required parameter "connection_id" was null or undefined when calling showEnhancedConnection().'
-            );
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["Authorization"] = await this.configuration.apiKey("Authorization"); // sdkHmacSha256 authentication
-        }
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-Auth-Token"] = await this.configuration.apiKey("X-Auth-Token"); // iamToken authentication
-        }
-
-
-        let urlPath = `/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}`;
-        urlPath = urlPath.replace('{project_id}', encodeURIComponent(String(requestParameters['project_id'])));
-        urlPath = urlPath.replace('{connection_id}', encodeURIComponent(String(requestParameters['connection_id'])));
-
-        return {
-            path: urlPath,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        };
-    }
-
-    /**
-     * Returns one connection, its fields flattened beside `is_success` and `message`.  **Not found.** The reference documents no not-found answer. What is known: the API gateway answers 404 for what it cannot route; DLI\'s error codes include `DLI.0002` (\"the object does not exist\") and its sibling privileges endpoint documents `DLI.0001` \"Connection … is not exist\". That an unknown id gets HTTP 400 with one of these codes is **inferred** from them, not documented. A connection that was deleted may still be returned, with `status: DELETED`: Huawei\'s Terraform provider treats only a 404, or a 200 whose `status` is `DELETED`, as gone. Check the `status` of what you get. 
-     * Show one enhanced datasource connection
-     */
-    async showEnhancedConnectionRaw(requestParameters: ShowEnhancedConnectionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ShowEnhancedConnectionResponse>> {
-        const requestOptions = await this.showEnhancedConnectionRequestOpts(requestParameters);
-        const response = await this.request(requestOptions, initOverrides);
-
-        return new runtime.JSONApiResponse(response);
-    }
-
-    /**
-     * Returns one connection, its fields flattened beside `is_success` and `message`.  **Not found.** The reference documents no not-found answer. What is known: the API gateway answers 404 for what it cannot route; DLI\'s error codes include `DLI.0002` (\"the object does not exist\") and its sibling privileges endpoint documents `DLI.0001` \"Connection … is not exist\". That an unknown id gets HTTP 400 with one of these codes is **inferred** from them, not documented. A connection that was deleted may still be returned, with `status: DELETED`: Huawei\'s Terraform provider treats only a 404, or a 200 whose `status` is `DELETED`, as gone. Check the `status` of what you get. 
-     * Show one enhanced datasource connection
-     */
-    async showEnhancedConnection(requestParameters: ShowEnhancedConnectionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ShowEnhancedConnectionResponse> {
-        const response = await this.showEnhancedConnectionRaw(requestParameters, initOverrides);
-        return await response.value();
-    }
-
 }

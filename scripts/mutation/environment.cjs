@@ -1,0 +1,38 @@
+// The jest environment of mutation runs. It does two things jest cannot be asked for from outside:
+// - In the first, mutant-free run it records which file holds each test, so `sequencer.cjs` can
+//   load only the files whose tests cover a mutant (StrykerJS selects tests by name alone, and jest
+//   would otherwise load every suite for every mutant).
+// - With a mutant active it stops at the first failing test (StrykerJS turns jest's bail off, as
+//   jest has no programmatic bail): one failure kills the mutant, so the rest is wasted time.
+const { appendFileSync } = require('node:fs');
+const { TestEnvironment } = require('jest-environment-node');
+const { TEST_FILES_INDEX, ACTIVE_MUTANT } = require('./shared.cjs');
+
+// Module state outlives one suite: jest loads the environment once per worker process.
+let killedMutant;
+
+function testName(test) {
+  const names = [];
+  for (let block = test; block && block.parent; block = block.parent) names.unshift(block.name);
+  return names.join(' ');
+}
+
+class MutationEnvironment extends TestEnvironment {
+  constructor(config, context) {
+    super(config, context);
+    this.testPath = context.testPath;
+  }
+
+  async handleTestEvent(event, state) {
+    await super.handleTestEvent?.(event, state);
+    const mutant = process.env[ACTIVE_MUTANT];
+    if (mutant === undefined) {
+      if (event.name === 'test_start') appendFileSync(TEST_FILES_INDEX, `${JSON.stringify([this.testPath, testName(event.test)])}\n`);
+      return;
+    }
+    if (event.name === 'test_fn_failure' || event.name === 'hook_failure') killedMutant = mutant;
+    if (event.name === 'test_start' && killedMutant === mutant) event.test.mode = 'skip';
+  }
+}
+
+module.exports = MutationEnvironment;
