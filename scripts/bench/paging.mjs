@@ -67,7 +67,7 @@ export async function benchPaging() {
         cpu.get(walk).push((user + system) / 1000);
         return performance.now() - started;
       },
-      Math.max(RUNS, 9), // walks are short and the machine is shared: more rounds steady the medians
+      Math.max(RUNS, 13), // walks are short and the machine is shared: more rounds steady the medians
     );
     const cpuRows = Object.entries(walks).map(([name, walk]) => ({ name: `${name} (CPU time of this process)`, ...summarize(cpu.get(walk).slice(1)) }));
     const rows = [

@@ -134,7 +134,8 @@ function canonicalize(credentials: AkSkCredentials, request: SignableRequest, ur
   }
   if (!lower.has('host')) lower.set('host', url.host);
 
-  const names = (options.signedHeaders ?? [...lower.keys()]).map((name) => name.toLowerCase()).sort();
+  // The keys of `lower` are lower-case already; only names the caller gives need folding.
+  const names = (options.signedHeaders?.map((name) => name.toLowerCase()) ?? [...lower.keys()]).sort();
   let canonicalHeaders = '';
   for (const name of names) {
     const value = lower.get(name);
