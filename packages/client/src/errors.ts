@@ -118,7 +118,8 @@ export class DliResponseError extends DliError {
   /** The first characters of the body, for diagnosis. */
   readonly excerpt: string;
   constructor(message: string, init: { status: number; requestId: string | undefined; excerpt: string }) {
-    super(`${message} (HTTP ${init.status}): ${JSON.stringify(init.excerpt)}`);
+    // The excerpt is JSON-quoted so control characters in it stay escaped; an empty one says nothing.
+    super(`${message} (HTTP ${init.status})${init.excerpt === '' ? '' : `: ${JSON.stringify(init.excerpt)}`}`);
     this.status = init.status;
     this.requestId = init.requestId;
     this.excerpt = init.excerpt;

@@ -2,6 +2,7 @@
 // suites produce (see expectNoSecrets).
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
+import { DliValidationError } from '@dli-sdk/client';
 import { type MockDli, type MockDliOptions, startMockDli } from '@dli-sdk/mock-server';
 import { expectNoSecretsIn } from './no-secrets';
 
@@ -54,6 +55,18 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected the promise to reject, but it resolved');
+}
+
+/** Runs a check expected to throw a DliValidationError and returns the field and rule it names. */
+export function refusalOf(check: () => unknown): { field: string; rule: string } {
+  try {
+    check();
+  } catch (error) {
+    producedErrors.push(error);
+    if (!(error instanceof DliValidationError)) throw error;
+    return { field: error.field, rule: error.rule };
+  }
+  throw new Error('expected a DliValidationError, but the check passed');
 }
 
 
