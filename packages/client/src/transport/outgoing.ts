@@ -4,7 +4,7 @@ import { DliValidationError } from '../errors';
 import { validateHeaders } from '../validate';
 
 export interface OutgoingRequest {
-  url: URL;
+  url: string;
   method: string;
   headers: Record<string, string>;
   signal: AbortSignal | undefined;
@@ -16,9 +16,10 @@ export function toOutgoing(input: RequestInfo | URL, init: RequestInit | undefin
   // Only GETs exist in the spec; a body or another method would be dropped or mis-signed, so refuse it.
   if (method !== 'GET') throw new DliValidationError('method', `must be GET (the API has no other operations), got ${method}`);
   if ((init?.body ?? request?.body ?? null) !== null) throw new DliValidationError('body', 'must not be given: GET requests have no body');
-  // Parsed once here; the transport canonicalises its query in place on every attempt.
-  const url = new URL(request ? request.url : (input as string | URL));
-  if (url.origin !== origin) {
+  const url = request ? request.url : (input as string | URL).toString();
+  // A URL that starts with the origin and a `/` has that origin: no parse needed (the transport
+  // parses the URL once, when it canonicalises the query).
+  if (!url.startsWith(`${origin}/`) && new URL(url).origin !== origin) {
     throw new DliValidationError('baseUrl', `must be the client's endpoint origin ${origin}: credentials are never sent elsewhere`);
   }
   const headers: Record<string, string> = {};

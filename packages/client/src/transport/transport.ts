@@ -75,7 +75,7 @@ export function attemptsOf(response: Response): number {
 // One log line of an attempt: method, path (no query, no headers, so nothing secret), outcome,
 // time, attempt number and, when the transport tries again, why.
 function attemptLine(request: OutgoingRequest, outcome: string, startedAt: number, attempt: number, retry?: string): string {
-  const { pathname } = request.url;
+  const { pathname } = new URL(request.url);
   return `dli-sdk ${request.method} ${pathname} ${outcome} ${Date.now() - startedAt} ms attempt=${attempt}${retry ? ` retry: ${retry}` : ''}`;
 }
 
@@ -112,7 +112,7 @@ export function createTransport(options: TransportOptions): Transport {
       const signed = sign({ method: request.method, url: request.url, headers: signedDefaults });
       return signed instanceof Promise ? signed.then(withSignature) : withSignature(signed);
     }
-    const { url } = request;
+    const url = new URL(request.url);
     const query = canonicalQueryString(parseQuery(url.search));
     if (url.search !== `?${query}`) url.search = query; // most queries are canonical already
     Object.assign(headers, signedDefaults);
