@@ -4,10 +4,11 @@ import type { paths } from '@dli-sdk/types';
 import * as openapiFetch from 'openapi-fetch';
 import type { MaybeOptionalInit } from 'openapi-fetch';
 import { type DliClientOptions, resolveConfig } from './config';
-import { type ConnectionFilters, type ConnectionsPager, type ListPage, type PaginateOptions, paginateConnections } from './connections-pager';
+import { type ConnectionFilters, type ConnectionsPager, type PaginateOptions, paginateConnections } from './connections-pager';
 import { DliValidationError } from './errors';
 import { OPERATIONS } from './generated/spec-facts';
-import { type OperationId, operationAt, validatePathParameter, validateQuery } from './parameters';
+import { listPageVia } from './list-page';
+import { type OperationId, operationAt, queryString, validatePathParameter, validateQuery } from './parameters';
 import { type ListEnhancedConnectionsResult, listResult, type ShowEnhancedConnectionResult, showResult } from './results';
 import { describe, isPlainObject, validateHeaders } from './validate';
 
@@ -94,7 +95,13 @@ function checkGetInit(pathTemplate: unknown, init: unknown, origin: string): { o
 export function createDliFetchClient(options: DliClientOptions): DliFetchClient {
   const { baseUrl, projectId, transport } = resolveConfig(options);
   const origin = new URL(baseUrl).origin;
-  const client = openapiCreateClient()<paths>({ baseUrl, fetch: (request: Request) => transport(request) });
+  const client = openapiCreateClient()<paths>({
+    baseUrl,
+    fetch: (request: Request) => transport(request),
+    // checkGetInit has checked every parameter, so the plainest encoder does: openapi-fetch's
+    // default handles every OpenAPI style, and is built anew on every call.
+    querySerializer: (query: Record<string, unknown>) => queryString(query),
+  });
 
   type Get = (path: string, init?: unknown) => Promise<{ data?: unknown; response: Response }>;
   const get = client.GET.bind(client) as unknown as Get;
@@ -114,10 +121,7 @@ export function createDliFetchClient(options: DliClientOptions): DliFetchClient 
   methods.request = async (method: unknown, path: string, init?: unknown) =>
     typeof method === 'string' && method.toUpperCase() === 'GET' ? checkedGet(path, init) : refuse(String(method))();
 
-  const listPage: ListPage = async (query, { signal, headers }) => {
-    const { data, response } = await get(OPERATIONS.listEnhancedConnections.path, { params: { path: { project_id: projectId }, query }, signal, headers });
-    return listResult(data as never, response);
-  };
+  const listPage = listPageVia(transport, baseUrl, projectId);
 
   return Object.assign(client, methods, {
     projectId,

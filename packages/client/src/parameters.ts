@@ -108,3 +108,16 @@ export function operationAt(method: string, pathTemplate: string): OperationId |
     (id) => OPERATIONS[id].method === method && OPERATIONS[id].path === pathTemplate,
   );
 }
+
+/**
+ * The query string of a checked query (numbers and strings, see validateQuery), without `?`.
+ * The transport re-encodes it canonically, so any correct encoding will do; this is the cheapest.
+ */
+export function queryString(query: Readonly<Record<string, unknown>>): string {
+  let search = '';
+  for (const key in query) {
+    const value = query[key];
+    if (value !== undefined) search += `${search ? '&' : ''}${encodeURIComponent(key)}=${encodeURIComponent(value as string | number)}`;
+  }
+  return search;
+}

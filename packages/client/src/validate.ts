@@ -12,6 +12,9 @@ const NOT_LATIN1 = /[^\u0000-\u00ff]/;
 // A lone surrogate cannot be encoded as UTF-8 (encodeURIComponent throws URIError on one).
 // String.prototype.isWellFormed says the same but is missing from older browsers.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Printable Latin-1 only: passes every rule of a secret or header value in one test (the common
+// case, checked per request when signing); anything else goes through the rules one by one.
+const PRINTABLE_LATIN1 = /^[\u0020-\u007e\u0080-\u00ff]+$/;
 
 /** No lone surrogate (one cannot be encoded as UTF-8). */
 export function isWellFormed(value: string): boolean {
@@ -48,6 +51,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  */
 export function validateSecretString(field: string, value: unknown, latin1: boolean): string {
   if (typeof value !== 'string') throw new DliValidationError(field, `must be a string, got ${value === null ? 'null' : typeof value}`);
+  if (PRINTABLE_LATIN1.test(value)) return value;
   if (value === '') throw new DliValidationError(field, 'must not be empty');
   if (CONTROL_CHARACTERS.test(value)) throw new DliValidationError(field, 'must not contain control characters (CR, LF, NUL, ...); value not shown');
   if (!isWellFormed(value)) throw new DliValidationError(field, 'must not contain lone surrogates; value not shown');

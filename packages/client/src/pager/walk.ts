@@ -39,10 +39,14 @@ function usableId(id: unknown): string | number | undefined {
 }
 
 // Two pages with the same items in the same order: what a server that ignores offset sends. Compared
-// item by item and lazily, since pages of a working server differ at their first item.
-function samePage(a: readonly unknown[], b: readonly unknown[]): boolean {
+// item by item and lazily, since pages of a working server differ at their first item; two items
+// with different ids differ without serialising either.
+function samePage<TItem>(a: readonly TItem[], b: readonly TItem[], idOf: (item: TItem) => unknown): boolean {
   if (a.length !== b.length || a.length === 0) return false;
-  return a.every((item, i) => item === b[i] || JSON.stringify(item) === JSON.stringify(b[i]));
+  return a.every((item, i) => {
+    const id = usableId(idOf(item));
+    return item === b[i] || ((id === undefined || id === usableId(idOf(b[i]))) && JSON.stringify(item) === JSON.stringify(b[i]));
+  });
 }
 
 function offsetIgnored(offset: number, what: string): DliPaginationError {
@@ -61,7 +65,7 @@ export async function* walk<TItem, TResponse>(
   let yielded = 0;
   for (let pages = 0; pages < maxPages && yielded < maxItems; pages++) {
     const { items, response } = await source(offset);
-    if (offset !== startOffset && samePage(items, previous)) throw offsetIgnored(offset, 'repeats the previous page');
+    if (offset !== startOffset && samePage(items, previous, idOf)) throw offsetIgnored(offset, 'repeats the previous page');
     const fresh: TItem[] = [];
     let consumed = 0;
     let duplicatesSkipped = 0;
@@ -69,11 +73,14 @@ export async function* walk<TItem, TResponse>(
       if (yielded + fresh.length >= maxItems) break;
       consumed++;
       const id = usableId(idOf(item));
-      if (id !== undefined && seen.has(id)) {
-        duplicatesSkipped++;
-        continue;
+      if (id !== undefined) {
+        // One hash lookup instead of has() then add(): an id the set already held leaves its size.
+        const known = seen.size;
+        if (seen.add(id).size === known) {
+          duplicatesSkipped++;
+          continue;
+        }
       }
-      if (id !== undefined) seen.add(id);
       fresh.push(item);
     }
     if (offset !== startOffset && items.length > 0 && duplicatesSkipped === items.length) {

@@ -3,6 +3,7 @@
 
 const RESERVED_BY_ENCODE_URI_COMPONENT = /[!'()*]/g;
 const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
+const UNRESERVED_PATH = /^[A-Za-z0-9\-_.~/]*$/;
 
 /** RFC 3986 percent-encoding: unreserved `A-Za-z0-9-_.~` kept, everything else `%XY` of its UTF-8 bytes. */
 export function percentEncode(value: string): string {
@@ -46,6 +47,8 @@ export function canonicalQueryString(pairs: ReadonlyArray<readonly [string, stri
 
 /** Canonical URI: each decoded path segment percent-encoded, always ending with `/` (for signing only). */
 export function canonicalUri(pathname: string): string {
+  // A path of unreserved characters only (ids, names) is its own canonical form.
+  if (UNRESERVED_PATH.test(pathname)) return pathname.endsWith('/') ? pathname : `${pathname}/`;
   const encoded = pathname
     .split('/')
     .map((segment) => percentEncode(decodeComponent(segment)))

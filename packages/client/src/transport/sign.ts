@@ -75,16 +75,17 @@ function validateAkSk(credentials: unknown): AkSkCredentials {
 // The public signers take input from anywhere, so every mistake is a DliValidationError naming
 // the field (never a TypeError from `new URL` or a header a runtime would refuse after signing).
 // The client's own transport signs through `transportSigner`, on input it has already checked.
-function validateSignable(request: SignableRequest, options: SignOptions): void {
+// Returns the parsed URL, which the signer then uses instead of parsing it again.
+function validateSignable(request: SignableRequest, options: SignOptions): URL {
   if (!isPlainObject(request)) throw new DliValidationError('request', `must be an object, got ${describe(request)}`);
   if (typeof request.method !== 'string' || !METHOD.test(request.method)) throw new DliValidationError('request.method', `must be an HTTP method token, got ${describe(request.method)}`);
-  let protocol = '';
+  let url: URL | undefined;
   try {
-    protocol = new URL(request.url).protocol;
+    url = new URL(request.url);
   } catch {
     // refused below
   }
-  if (!/^https?:$/.test(protocol)) throw new DliValidationError('request.url', `must be an absolute http(s) URL, got ${describe(String(request.url))}`);
+  if (url === undefined || !/^https?:$/.test(url.protocol)) throw new DliValidationError('request.url', `must be an absolute http(s) URL, got ${describe(String(request.url))}`);
   validateHeaders('request.headers', request.headers);
   if (request.body !== undefined && typeof request.body !== 'string' && !(request.body instanceof Uint8Array)) {
     throw new DliValidationError('request.body', `must be a string or a Uint8Array, got ${describe(request.body)}`);
@@ -95,15 +96,13 @@ function validateSignable(request: SignableRequest, options: SignOptions): void 
   if (options.signedHeaders !== undefined && !(Array.isArray(options.signedHeaders) && options.signedHeaders.every((name) => typeof name === 'string'))) {
     throw new DliValidationError('options.signedHeaders', 'must be an array of header names');
   }
+  return url;
 }
 
 /** Builds a {@link RequestSigner} for `credentials`; keys the HMAC once. Checks every input. */
 export function createRequestSigner(credentials: AkSkCredentials): RequestSigner {
   const sign = signerWith(validateAkSk(credentials), platformHashing);
-  return (request, options = {}) => {
-    validateSignable(request, options);
-    return sign(request, options);
-  };
+  return (request, options = {}) => sign(request, options, validateSignable(request, options));
 }
 
 /** A request's canonical form and the headers to send, before any hash is taken. */
@@ -117,8 +116,8 @@ interface Canonical {
   head: string;
 }
 
-function canonicalize(credentials: AkSkCredentials, request: SignableRequest, options: SignOptions): Canonical {
-  const url = new URL(request.url);
+// `url` is the request's URL, parsed by the caller; its query is made canonical in place.
+function canonicalize(credentials: AkSkCredentials, request: SignableRequest, url: URL, options: SignOptions): Canonical {
   const headers: Record<string, string> = { ...request.headers };
   const lower = new Map<string, string>();
   for (const [name, value] of Object.entries(headers)) lower.set(name.toLowerCase(), value.trim());
@@ -135,7 +134,8 @@ function canonicalize(credentials: AkSkCredentials, request: SignableRequest, op
   }
   if (!lower.has('host')) lower.set('host', url.host);
 
-  const names = (options.signedHeaders ?? [...lower.keys()]).map((name) => name.toLowerCase()).sort();
+  // The keys of `lower` are lower-case already; only names the caller gives need folding.
+  const names = (options.signedHeaders?.map((name) => name.toLowerCase()) ?? [...lower.keys()]).sort();
   let canonicalHeaders = '';
   for (const name of names) {
     const value = lower.get(name);
@@ -162,10 +162,14 @@ function signed(credentials: AkSkCredentials, canonical: Canonical, canonicalReq
 }
 
 /** A signer over the given hashing (tests run every runtime's hashing through it). */
-export function signerWith(credentials: AkSkCredentials, { sha256Hex, hmacSha256Hex }: Hashing): RequestSigner {
+export function signerWith(
+  credentials: AkSkCredentials,
+  { sha256Hex, hmacSha256Hex }: Hashing,
+): (request: SignableRequest, options?: SignOptions, url?: URL) => SignedRequest {
   const mac = hmacSha256Hex(credentials.sk);
-  return (request, options = {}) => {
-    const canonical = canonicalize(credentials, request, options);
+  // `url` is the request's URL when the caller has parsed it already (createRequestSigner, while checking it).
+  return (request, options = {}, url = new URL(request.url)) => {
+    const canonical = canonicalize(credentials, request, url, options);
     const canonicalRequest = `${canonical.head}\n${hasBody(request) ? sha256Hex(request.body) : EMPTY_BODY_SHA256}`;
     return signed(credentials, canonical, canonicalRequest, mac(stringToSign(canonical.sdkDate, sha256Hex(canonicalRequest))));
   };
@@ -178,7 +182,7 @@ export function asyncSignerWith(
 ): (request: SignableRequest, options?: SignOptions) => Promise<SignedRequest> {
   const mac = hmacSha256Hex(credentials.sk);
   return async (request, options = {}) => {
-    const canonical = canonicalize(credentials, request, options);
+    const canonical = canonicalize(credentials, request, new URL(request.url), options);
     const canonicalRequest = `${canonical.head}\n${hasBody(request) ? await sha256Hex(request.body) : EMPTY_BODY_SHA256}`;
     return signed(credentials, canonical, canonicalRequest, await mac(stringToSign(canonical.sdkDate, await sha256Hex(canonicalRequest))));
   };

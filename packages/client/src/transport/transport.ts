@@ -113,7 +113,8 @@ export function createTransport(options: TransportOptions): Transport {
       return signed instanceof Promise ? signed.then(withSignature) : withSignature(signed);
     }
     const url = new URL(request.url);
-    url.search = canonicalQueryString(parseQuery(url.search));
+    const query = canonicalQueryString(parseQuery(url.search));
+    if (url.search !== `?${query}`) url.search = query; // most queries are canonical already
     Object.assign(headers, signedDefaults);
     if (token !== undefined) headers['x-auth-token'] = token;
     return { url: url.href, headers };
