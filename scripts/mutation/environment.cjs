@@ -1,7 +1,7 @@
 // The jest environment of mutation runs. It does two things jest cannot be asked for from outside:
-// - In the first, mutant-free run it records which file holds each test, so `sequencer.cjs` can
-//   load only the files whose tests cover a mutant (StrykerJS selects tests by name alone, and jest
-//   would otherwise load every suite for every mutant).
+// - In the first, mutant-free run it records which file holds each test and how long it took, so
+//   `sequencer.cjs` can load only the files whose tests cover a mutant (StrykerJS selects tests by
+//   name alone, and jest would otherwise load every suite for every mutant), quickest first.
 // - With a mutant active it stops at the first failing test (StrykerJS turns jest's bail off, as
 //   jest has no programmatic bail): one failure kills the mutant, so the rest is wasted time.
 const { appendFileSync } = require('node:fs');
@@ -27,7 +27,9 @@ class MutationEnvironment extends TestEnvironment {
     await super.handleTestEvent?.(event, state);
     const mutant = process.env[ACTIVE_MUTANT];
     if (mutant === undefined) {
-      if (event.name === 'test_start') appendFileSync(TEST_FILES_INDEX, `${JSON.stringify([this.testPath, testName(event.test)])}\n`);
+      if (event.name === 'test_done') {
+        appendFileSync(TEST_FILES_INDEX, `${JSON.stringify([this.testPath, testName(event.test), event.test.duration ?? 0])}\n`);
+      }
       return;
     }
     if (event.name === 'test_fn_failure' || event.name === 'hook_failure') killedMutant = mutant;

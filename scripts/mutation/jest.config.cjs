@@ -12,14 +12,16 @@ const path = require('node:path');
 const repoRoot = path.resolve(__dirname, '../..');
 const {
   projects: [sources],
-  testTimeout,
 } = require(path.join(repoRoot, 'jest.config.cjs'));
 
 /** @param {string} packageName the folder under packages/ whose tests run */
 module.exports = (packageName) => ({
   ...sources,
   rootDir: repoRoot,
-  testTimeout,
+  // The longest of these suites' tests takes about two seconds. A mutant that makes a request
+  // hang (a lost abort, a timer never set) then fails its test in seconds, where jest's default
+  // would wait out StrykerJS's much longer timeout, sized from every test the mutant reaches.
+  testTimeout: 8_000,
   roots: [`<rootDir>/packages/${packageName}`],
   testEnvironment: require.resolve('./environment.cjs'),
   testSequencer: require.resolve('./sequencer.cjs'),

@@ -1,20 +1,26 @@
 // The test sequencer of mutation runs: when StrykerJS asks for some tests by name, only the suites
-// that hold one of them run (see environment.cjs, which records where each test lives).
+// that hold one of them run, the quickest first (see environment.cjs, which records where each
+// test lives and how long it took). A mutant's run stops at its first failing test, so the cheap
+// unit suites get the first chance to kill it; jest's own order, slowest first, suits the opposite
+// case of a run that must finish everything.
 const { existsSync, readFileSync } = require('node:fs');
 const Sequencer = require('@jest/test-sequencer').default;
 const { TEST_FILES_INDEX } = require('./shared.cjs');
 
-let filesByTest;
+/** @type {Array<{ file: string, name: string, ms: number }> | undefined} */
+let recorded;
 
-function testFiles() {
-  if (!filesByTest && existsSync(TEST_FILES_INDEX)) {
-    filesByTest = new Map();
-    for (const line of readFileSync(TEST_FILES_INDEX, 'utf8').split('\n').filter(Boolean)) {
-      const [file, name] = JSON.parse(line);
-      filesByTest.set(name, [...(filesByTest.get(name) ?? []), file]);
-    }
+function recordedTests() {
+  if (!recorded && existsSync(TEST_FILES_INDEX)) {
+    recorded = readFileSync(TEST_FILES_INDEX, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [file, name, ms] = JSON.parse(line);
+        return { file, name, ms };
+      });
   }
-  return filesByTest;
+  return recorded;
 }
 
 class MutationSequencer extends Sequencer {
@@ -24,13 +30,14 @@ class MutationSequencer extends Sequencer {
   }
 
   sort(tests) {
-    const index = this.namePattern && testFiles();
+    const index = this.namePattern && recordedTests();
     if (!index) return super.sort(tests);
     const pattern = new RegExp(this.namePattern, 'i'); // as jest matches it
-    const wanted = new Set();
-    for (const [name, files] of index) if (pattern.test(name)) for (const file of files) wanted.add(file);
+    const cost = new Map(); // file → milliseconds of its wanted tests
+    for (const { file, name, ms } of index) if (pattern.test(name)) cost.set(file, (cost.get(file) ?? 0) + ms);
     // A name the index does not know (it never should) runs everything rather than nothing.
-    return super.sort(wanted.size > 0 ? tests.filter((test) => wanted.has(test.path)) : tests);
+    if (cost.size === 0) return super.sort(tests);
+    return tests.filter((test) => cost.has(test.path)).sort((a, b) => cost.get(a.path) - cost.get(b.path));
   }
 }
 

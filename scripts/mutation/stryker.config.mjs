@@ -1,10 +1,5 @@
 // @ts-check
 // StrykerJS's options for one package's mutation run (see run.mjs, which runs both packages).
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-const jestConfigFor = require('./jest.config.cjs');
-
 /**
  * The hand-written runtime of a package, mutated and tested by that package's own tests: the
  * stand-in is measured by its tests, not by the client's suites that happen to run it (which
@@ -18,7 +13,8 @@ export function strykerOptions(packageName) {
   return {
     packageManager: 'npm',
     testRunner: 'jest',
-    jest: { projectType: 'custom', config: jestConfigFor(packageName), enableFindRelatedTests: false },
+    // A config file, not an object: StrykerJS loads it inside its sandbox, where `rootDir` must point.
+    jest: { projectType: 'custom', configFile: `scripts/mutation/jest.${packageName}.config.cjs`, enableFindRelatedTests: false },
     coverageAnalysis: 'perTest',
     // A static mutant (module-level code: a constant, a regex literal, a Set of statuses) runs on
     // import, before any test, so StrykerJS can only judge it by the whole suite, tens of seconds
@@ -40,7 +36,9 @@ export function strykerOptions(packageName) {
     ignorePatterns: ['/*', '!/packages', '!/spec', '!/scripts', '/scripts/*', '!/scripts/mutation', '!/package.json', '!/jest.config.cjs', '!/tsconfig.base.json'],
     tempDirName: '.stryker-tmp',
     cleanTempDir: 'always',
-    // Added to a mutant's expected test time: an infinite loop or a lost timer costs this much.
+    // A mutant's run may take this much longer than its tests took in the first run before it is
+    // called a timeout: two workers share two cores, so runs are slower than the first, alone.
+    timeoutFactor: 2.5,
     timeoutMS: 3_000,
   };
 }
