@@ -93,6 +93,16 @@ interface ListOptions extends ConnectionFlags {
 }
 
 /** Runs the CLI with `argv` (without the node and script names); resolves to the exit code. */
+/**
+ * The table's width on a terminal: `COLUMNS` when it is a positive integer (the user's say, as
+ * ls and kubectl read it), else the terminal's own, else 80: some pseudo-terminals report 0.
+ */
+function terminalWidth(columns: number | undefined, fromEnv: string | undefined): number {
+  const wanted = Number(fromEnv);
+  if (Number.isInteger(wanted) && wanted > 0) return wanted;
+  return columns !== undefined && columns > 0 ? columns : 80;
+}
+
 export async function run(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
   const program = new Command('dli-connections')
     .description('List Huawei Cloud DLI enhanced datasource connections.')
@@ -118,7 +128,7 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
         const output = options.output ?? (io.stdout.isTTY ? 'table' : 'tsv');
         if (options.query && output !== 'json' && output !== 'ndjson') throw new UsageError('--query needs -o json or -o ndjson');
         const columns = options.columns ?? (output === 'csv' ? ALL_COLUMNS : TABLE_COLUMNS);
-        const width = io.stdout.isTTY ? io.stdout.columns : Infinity;
+        const width = io.stdout.isTTY ? terminalWidth(io.stdout.columns, io.env.COLUMNS) : Infinity;
         const writer = createWriter(output, io.stdout, { columns, query: options.query, width });
         const filters = { status: options.status as ConnectionFilters['status'], name: options.name, tags: options.tags };
         const paging = { pageSize: options.pageSize, maxItems: options.maxItems, concurrency: options.concurrency };

@@ -99,9 +99,14 @@ function cells(line: string): number {
   return width;
 }
 
-test('on an 80-column terminal the table fits: no line over 80 cells, no box drawing, one line per connection', async () => {
-  // `script` gives the CLI a pseudo-terminal of 80 columns, as a person's terminal would.
-  const command = `stty cols 80 rows 50; "${process.execPath}" "${BIN}" list --endpoint "${mock.url}" 2>/dev/null`;
+test.each([
+  ['a terminal of 80 columns', 'stty cols 80 rows 50;'],
+  // Some pseudo-terminals report a width of 0; COLUMNS is then the user's say.
+  ['COLUMNS=80 on a terminal that reports 0 columns', 'stty cols 0 rows 50; COLUMNS=80'],
+  ['a terminal that reports 0 columns, without COLUMNS', 'stty cols 0 rows 50; COLUMNS='],
+])('on %s the table fits: no line over 80 cells, no box drawing, one line per connection', async (_terminal, setup) => {
+  // `script` gives the CLI a pseudo-terminal, as a person's terminal would.
+  const command = `${setup} "${process.execPath}" "${BIN}" list --endpoint "${mock.url}" 2>/dev/null`;
   const run = await shell(`script -qec '${command}' /dev/null`, env);
   expect(run.code).toBe(0);
   const lines = run.stdout.replace(/\r\n/g, '\n').trimEnd().split('\n');

@@ -3,7 +3,7 @@
 import type { EnhancedConnection, EnhancedConnectionStatus, ListEnhancedConnectionsQuery } from '@dli-sdk/types';
 import { DliValidationError } from './errors';
 import { type Page, type Pager, type PagerOptions, paginate } from './paginate';
-import { validateQuery } from './parameters';
+import { validateQuery, validateQueryParameter } from './parameters';
 import type { RequestOptions } from './request-options';
 import type { ListEnhancedConnectionsResult } from './results';
 import { describe, isPlainObject, validateHeaders } from './validate';
@@ -47,7 +47,7 @@ export function paginateConnections(listPage: ListPage, filters: unknown = {}, o
   }
   const { headers: given, ...paging } = options;
   const headers = validateHeaders('options.headers', given);
-  return paginate(
+  const pager = paginate(
     async ({ offset, limit, signal }) => {
       const response = await listPage({ ...query, offset, limit }, { signal, headers });
       return { items: response.connections, response };
@@ -55,4 +55,8 @@ export function paginateConnections(listPage: ListPage, filters: unknown = {}, o
     (connection) => connection.id,
     paging,
   );
+  // pageSize and startOffset are sent as limit and offset, so the spec's bounds of those hold too.
+  validateQueryParameter('listEnhancedConnections', 'limit', paging.pageSize, 'pageSize');
+  validateQueryParameter('listEnhancedConnections', 'offset', paging.startOffset, 'startOffset');
+  return pager;
 }

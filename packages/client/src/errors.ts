@@ -41,6 +41,10 @@ export class DliError extends Error {
 // exist", "不存在").
 const SAYS_NOT_EXIST = /\bnot exist|不存在/i;
 
+// C0 and C1 controls, DEL and the bidirectional overrides: what can drive a terminal or reorder text.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * DLI (or its API gateway) answered with an error: an HTTP status ≥ 400, or a 2xx body with
  * `is_success: false`.
@@ -62,7 +66,9 @@ export class DliApiError extends DliError {
   constructor(
     init: Pick<DliApiError, 'status' | 'code' | 'requestId' | 'body' | 'message'> & Partial<Pick<DliApiError, 'retryAfterMs'>>,
   ) {
-    super(init.message);
+    // The server's words reach logs and terminals: its control characters are shown escaped
+    // (`body` keeps them as sent).
+    super(init.message.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;

@@ -48,6 +48,10 @@ const OTHER_METHODS = ['PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRA
  * openapi-fetch builds a Request (which would throw a TypeError echoing a bad header value, or a
  * URIError on a lone surrogate), and returns them with the query normalised.
  */
+// openapi-fetch options that replace what the client set up: its fetch (the signing transport),
+// the query encoder of checked parameters, and the Request class.
+const BYPASSING_OPTIONS = ['fetch', 'querySerializer', 'bodySerializer', 'Request', 'middleware'] as const;
+
 function checkGetInit(pathTemplate: unknown, init: unknown, origin: string): { operationId: OperationId; init: Record<string, unknown> } {
   const operationId = typeof pathTemplate === 'string' ? operationAt('GET', pathTemplate) : undefined;
   if (operationId === undefined) {
@@ -60,8 +64,16 @@ function checkGetInit(pathTemplate: unknown, init: unknown, origin: string): { o
   if (init.signal !== undefined && init.signal !== null && !(init.signal instanceof AbortSignal)) {
     throw new DliValidationError('signal', `must be an AbortSignal, got ${describe(init.signal)}`);
   }
-  if (init.baseUrl !== undefined && (typeof init.baseUrl !== 'string' || !URL.canParse(init.baseUrl) || new URL(init.baseUrl).origin !== origin)) {
-    throw new DliValidationError('baseUrl', `must be a URL on the client's endpoint origin ${origin}: credentials are never sent elsewhere`);
+  for (const key of BYPASSING_OPTIONS) {
+    if (init[key] !== undefined) throw new DliValidationError(key, "must not be given per call: it would bypass the client's signing, checks and retries");
+  }
+  if (init.baseUrl !== undefined) {
+    const url = typeof init.baseUrl === 'string' && URL.canParse(init.baseUrl) ? new URL(init.baseUrl) : undefined;
+    if (url?.origin !== origin) {
+      throw new DliValidationError('baseUrl', `must be a URL on the client's endpoint origin ${origin}: credentials are never sent elsewhere`);
+    }
+    // fetch refuses such a URL with a TypeError that repeats the password.
+    if (url.username || url.password) throw new DliValidationError('baseUrl', 'must not contain a user name or password');
   }
   if (!(init.headers instanceof Headers)) validateHeaders('headers', init.headers);
   const params = init.params ?? {};

@@ -88,6 +88,12 @@ export function validateQuery(operationId: OperationId, query: unknown, field = 
   return normalised;
 }
 
+/** Validates one query parameter of an operation, when given, reporting it as `field`. */
+export function validateQueryParameter(operationId: OperationId, name: string, value: unknown, field: string): void {
+  const rules: Readonly<Record<string, ParameterRule>> = OPERATIONS[operationId].query;
+  if (value !== undefined) validateParameter(field, rules[name], value);
+}
+
 /**
  * Validates a path parameter of an operation: the spec's rule, then what keeps it one path
  * segment (no control characters, never `.` or `..`, which URL parsers resolve into another

@@ -1,5 +1,6 @@
 // The pager against a fake page fetcher (a plain function, no HTTP): which offsets it asks for,
 // how many requests it keeps open, what it yields, and how it ends.
+import { getEventListeners } from 'node:events';
 import { DliAbortError, DliPaginationError, DliValidationError } from '../src/errors';
 import { paginate, type PagerOptions } from '../src/paginate';
 import type { PageRequest } from '../src/pager/look-ahead';
@@ -257,4 +258,42 @@ test('toArray requires its limit and stops at it', async () => {
   expect(await pager.toArray({ limit: 0 })).toEqual([]);
   expect(ids(await pager.toArray({ limit: 15 }))).toEqual(ids(items(15)));
   expect(fake.offsets()).toEqual([0, 10]);
+});
+
+describe("the caller's signal", () => {
+  test('gets one abort listener per walk, whatever the concurrency, and none after it', async () => {
+    const controller = new AbortController();
+    const fake = fakeFetcher(items(200));
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const most: number[] = [];
+      for await (const page of paginate(fake.fetchPage, idOf, { pageSize: 2, concurrency: 32, signal: controller.signal }).byPage()) {
+        most.push(getEventListeners(controller.signal, 'abort').length);
+        expect(page.items.length).toBeLessThanOrEqual(2);
+      }
+      expect(fake.mostInFlight()).toBe(32);
+      expect(Math.max(...most)).toBe(1);
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on a later tick
+      expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  test('aborting it aborts every request in flight, and the walk throws DliAbortError', async () => {
+    const controller = new AbortController();
+    const fake = fakeFetcher(items(200));
+    const walked: Item[] = [];
+    const walk = (async () => {
+      for await (const item of paginate(fake.fetchPage, idOf, { pageSize: 2, concurrency: 8, signal: controller.signal })) {
+        walked.push(item);
+        if (walked.length === 6) controller.abort(new Error('enough'));
+      }
+    })();
+    await expect(walk).rejects.toBeInstanceOf(DliAbortError);
+    expect(fake.inFlight()).toBe(0);
+  });
 });

@@ -169,6 +169,12 @@ describe('signRequest and createRequestSigner check what they are given', () => 
     ['credentials', () => createRequestSigner(null as never)],
     ['options.date', () => signRequest({ method: 'GET', url }, key, { date: new Date(Number.NaN) })],
     ['options.signedHeaders', () => signRequest({ method: 'GET', url }, key, { signedHeaders: ['x-absent'] })],
+    // Found by an outside review: each of these was signed, then sent other than as signed.
+    ['request.headers', () => signRequest({ method: 'GET', url, headers: { 'X-A': '1', 'x-a': '2' } }, key)],
+    ['request.headers.Authorization', () => signRequest({ method: 'GET', url, headers: { Authorization: 'x' } }, key)],
+    ['request.headers.X-Sdk-Date', () => signRequest({ method: 'GET', url, headers: { 'X-Sdk-Date': 'yesterday' } }, key)],
+    ['options.date', () => signRequest({ method: 'GET', url }, key, { date: new Date(Date.UTC(10000, 0, 1)) })],
+    ['options.date', () => createRequestSigner(key)({ method: 'GET', url }, { date: new Date(Date.UTC(-1, 0, 1)) })],
   ];
   test.each(cases)('%s: a DliValidationError naming it, no secret shown', (field, call) => {
     let error: unknown;

@@ -3,7 +3,6 @@
 // the expected length has arrived (so a bad credential costs one failed request), never plans
 // past `maxPages` or `maxItems`, and plans again whenever the walk asks for an offset it did not
 // foresee. Pages reach the walk strictly in order.
-import { followSignal } from '../abort';
 import { DliAbortError } from '../errors';
 import type { FetchedPage, PageSource } from './walk';
 
@@ -38,6 +37,13 @@ export function lookAhead<TItem, TResponse>(
   { pageSize, concurrency, startOffset, maxItems, maxPages, signal }: LookAheadOptions,
 ): { source: PageSource<TItem, TResponse>; close: () => Promise<void> } {
   const queue: InFlight<TItem, TResponse>[] = [];
+  // One listener on the caller's signal for the whole walk, not one per request: up to 32
+  // requests would otherwise each add one, and Node warns past 10 (MaxListenersExceededWarning).
+  const unsettled = new Set<AbortController>();
+  const abortAll = (): void => {
+    for (const controller of unsettled) controller.abort(signal?.reason);
+  };
+  signal?.addEventListener('abort', abortAll, { once: true });
   let step = pageSize; // the page length the planned offsets assume
   let open = false; // whether a page has confirmed `step`
   let taken = 0; // pages handed to the walk
@@ -46,8 +52,11 @@ export function lookAhead<TItem, TResponse>(
     if (signal?.aborted) throw new DliAbortError(signal.reason);
   };
   const start = (offset: number): void => {
-    const { controller, release } = followSignal(signal);
+    const controller = new AbortController();
+    if (signal?.aborted) controller.abort(signal.reason);
+    unsettled.add(controller);
     const result = fetchPage({ offset, limit: pageSize, signal: controller.signal });
+    const release = () => unsettled.delete(controller);
     result.then(release, release); // also observes a rejection: a cancelled look-ahead must not go unhandled
     queue.push({ offset, controller, result });
   };
@@ -85,5 +94,9 @@ export function lookAhead<TItem, TResponse>(
     return page;
   }
 
-  return { source, close: cancel };
+  const close = async (): Promise<void> => {
+    signal?.removeEventListener('abort', abortAll);
+    await cancel();
+  };
+  return { source, close };
 }

@@ -72,6 +72,18 @@ function validateAkSk(credentials: unknown): AkSkCredentials {
   return { ak, sk, securityToken: validateSecretString('credentials.securityToken', credentials.securityToken, true) };
 }
 
+// Headers that would be sent other than as signed: one name twice (a runtime joins the values),
+// an Authorization the signer replaces, an X-Sdk-Date the gateway cannot read.
+function validateSignableHeaders(headers: unknown): void {
+  const checked = validateHeaders('request.headers', headers); // lower-case names, undefined values left out
+  const given = Object.values(headers ?? {}).filter((value) => value !== undefined).length;
+  if (given !== Object.keys(checked).length) throw new DliValidationError('request.headers', 'must not name a header twice (names are compared in any case)');
+  if ('authorization' in checked) throw new DliValidationError('request.headers.Authorization', 'must not be given: the signer sets it');
+  if ('x-sdk-date' in checked && !/^\d{8}T\d{6}Z$/.test(checked['x-sdk-date'].trim())) {
+    throw new DliValidationError('request.headers.X-Sdk-Date', `must be YYYYMMDDTHHMMSSZ (UTC), got ${describe(checked['x-sdk-date'])}`);
+  }
+}
+
 // The public signers take input from anywhere, so every mistake is a DliValidationError naming
 // the field (never a TypeError from `new URL` or a header a runtime would refuse after signing).
 // The client's own transport signs through `transportSigner`, on input it has already checked.
@@ -86,12 +98,16 @@ function validateSignable(request: SignableRequest, options: SignOptions): URL {
     // refused below
   }
   if (url === undefined || !/^https?:$/.test(url.protocol)) throw new DliValidationError('request.url', `must be an absolute http(s) URL, got ${describe(String(request.url))}`);
-  validateHeaders('request.headers', request.headers);
+  validateSignableHeaders(request.headers);
   if (request.body !== undefined && typeof request.body !== 'string' && !(request.body instanceof Uint8Array)) {
     throw new DliValidationError('request.body', `must be a string or a Uint8Array, got ${describe(request.body)}`);
   }
   if (options.date !== undefined && !(options.date instanceof Date && Number.isFinite(options.date.getTime()))) {
     throw new DliValidationError('options.date', `must be a valid Date, got ${describe(options.date)}`);
+  }
+  // X-Sdk-Date has four digits for the year; toISOString writes others as ±YYYYYY.
+  if (options.date && (options.date.getUTCFullYear() < 0 || options.date.getUTCFullYear() > 9999)) {
+    throw new DliValidationError('options.date', `must be in the years 0000 to 9999, got ${options.date.toISOString()}`);
   }
   if (options.signedHeaders !== undefined && !(Array.isArray(options.signedHeaders) && options.signedHeaders.every((name) => typeof name === 'string'))) {
     throw new DliValidationError('options.signedHeaders', 'must be an array of header names');

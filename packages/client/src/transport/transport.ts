@@ -2,6 +2,7 @@
 // each attempt, bounds it in time and size, retries what is safe to retry and turns answers into
 // typed errors. It knows nothing of operations or pagination.
 import { followSignal } from '../abort';
+import { redactSecrets } from './redact';
 import { DliAbortError, DliApiError, DliError, DliNetworkError, DliRedirectError, DliTimeoutError, DliValidationError } from '../errors';
 import { canonicalQueryString, parseQuery } from './canonical';
 import { networkErrorMessage } from './network-error';
@@ -96,6 +97,8 @@ export function createTransport(options: TransportOptions): Transport {
   const { credentials, retry, timeoutMs, maxResponseBytes, origin, log } = options;
   const sign = credentials && 'ak' in credentials ? transportSigner(credentials) : undefined;
   const token = credentials && 'token' in credentials ? credentials.token : undefined;
+  // What no error may show, even when a server echoes it back (the AK is an id, not a secret).
+  const secrets = Object.entries(credentials ?? {}).flatMap(([key, value]) => (key !== 'ak' && typeof value === 'string' && value !== '' ? [value] : []));
 
   // Headers signed with AK/SK, as Huawei's SDKs sign them; everything else is sent unsigned
   // so that proxies and browsers adding headers cannot break a signature.
@@ -168,7 +171,8 @@ export function createTransport(options: TransportOptions): Transport {
         log?.(attemptLine(request, String(response.status), startedAt, attemptNumber));
         ATTEMPTS.set(response, attemptNumber);
         return response;
-      } catch (error) {
+      } catch (caught) {
+        const error = redactSecrets(caught, secrets);
         const final = attemptNumber >= retry.maxAttempts || !isRetryable(error);
         const delay = final ? 0 : retryDelayMs(error, attemptNumber, retry);
         const passesDeadline = !final && delay >= deadline - Date.now();
