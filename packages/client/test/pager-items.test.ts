@@ -49,3 +49,37 @@ test('break closes the pages and nothing more is yielded', async () => {
   expect(log).toEqual(['closed']);
   expect(await iterator.next()).toEqual({ done: true, value: undefined });
 });
+
+/** A bare AsyncIterator over scripted answers, without `return` (which iterators need not have). */
+function scriptedPages(answers: Array<number[] | Error>): AsyncIterator<{ items: number[] }> {
+  let call = 0;
+  return {
+    next: () => {
+      const answer = answers[call++];
+      if (answer === undefined) return Promise.resolve({ done: true, value: undefined });
+      return answer instanceof Error ? Promise.reject(answer) : Promise.resolve({ done: false, value: { items: answer } });
+    },
+  };
+}
+
+test('return() ends the items at once, says done with the value given, and needs no return() on the pages', async () => {
+  const iterator = pageItems(scriptedPages([[1, 2, 3], [4]]));
+  expect(await iterator.next()).toEqual({ done: false, value: 1 });
+  expect(await iterator.return?.('bye')).toEqual({ done: true, value: 'bye' });
+  expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  expect(await iterator.next()).toEqual({ done: true, value: undefined });
+});
+
+test('a page that arrives after return() is not yielded', async () => {
+  const iterator = pageItems(scriptedPages([[1], [2]]));
+  const pending = iterator.next(); // the first page is loading
+  await iterator.return?.();
+  expect(await pending).toEqual({ done: true, value: undefined });
+  expect(await iterator.next()).toEqual({ done: true, value: undefined });
+});
+
+test('after a page fails, the items end: no further page is asked for', async () => {
+  const iterator = pageItems(scriptedPages([new Error('page failed'), [7]]));
+  await expect(iterator.next()).rejects.toThrow('page failed');
+  expect(await iterator.next()).toEqual({ done: true, value: undefined });
+});

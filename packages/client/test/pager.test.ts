@@ -297,3 +297,38 @@ describe("the caller's signal", () => {
     expect(fake.inFlight()).toBe(0);
   });
 });
+
+describe('pages compared by value, as a real server sends them (fresh objects every time)', () => {
+  /** A fetcher answering `pages[i]` for the i-th request, as JSON-parsed copies. */
+  function scripted(pages: unknown[][]) {
+    let call = 0;
+    return ({ limit }: PageRequest) => Promise.resolve({ items: structuredClone(pages[Math.min(call++, pages.length - 1)]).slice(0, limit) as Item[], response: {} });
+  }
+  const walkAll = (fetchPage: ReturnType<typeof scripted>, pageSize = 2) => paginate(fetchPage, idOf, { pageSize }).toArray({ limit: 100 });
+
+  test('numbers are ids too: a number id seen before is skipped', async () => {
+    const byNumber = (item: { id: number }) => item.id;
+    const pager = paginate(scripted([[{ id: 1 }, { id: 2 }], [{ id: 2 }, { id: 3 }], []]) as never, byNumber, { pageSize: 2 });
+    expect(await pager.toArray({ limit: 10 })).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    expect(pager.duplicatesSkipped).toBe(1);
+  });
+
+  test('a server that ignores offset is caught from equal copies, with ids or without', async () => {
+    for (const page of [[{ id: 'a' }, { id: 'b' }], [{ n: 1 }, { n: 2 }], [{ id: null, n: 1 }, { id: null, n: 2 }]]) {
+      const error = await walkAll(scripted([page])).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(DliPaginationError);
+      expect(error).toMatchObject({ offset: 2, message: 'the page at offset 2 repeats the previous page: the server is not applying offset' });
+    }
+  });
+
+  test('pages without ids that share a first item, or have the same ids but other content, are walked on', async () => {
+    expect(await walkAll(scripted([[{ n: 1 }, { n: 2 }], [{ n: 1 }, { n: 3 }], []]))).toEqual([{ n: 1 }, { n: 2 }, { n: 1 }, { n: 3 }]);
+    const sameIdsNewContent = scripted([[{ id: null, n: 1 }, { id: null, n: 2 }], [{ id: null, n: 1 }, { id: null, n: 9 }], []]);
+    expect(await walkAll(sameIdsNewContent)).toHaveLength(4);
+  });
+
+  test('items with another id are not the same item, even with equal other fields', async () => {
+    const differentIds = scripted([[{ id: 'a', n: 1 }, { id: 'b', n: 1 }], [{ id: 'c', n: 1 }, { id: 'd', n: 1 }], []]);
+    expect((await walkAll(differentIds)).map((item) => item.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+});

@@ -5,6 +5,7 @@ import { canonicalQueryString, canonicalUri, parseQuery, percentEncode } from '.
 import { networkErrorMessage } from '../src/transport/network-error';
 import { toOutgoing } from '../src/transport/outgoing';
 import { readBody } from '../src/transport/read-body';
+import { interpretResponse } from '../src/transport/response';
 import { refusalOf } from './helpers';
 
 describe('canonical forms', () => {
@@ -185,4 +186,64 @@ describe('readBody', () => {
     const exact = streamed([bytes(10)], { 'content-length': '10' });
     expect(await readBody(exact.response, 10)).toEqual(bytes(10));
   });
+});
+
+describe('interpretResponse', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  function thrownBy(status: number, text: string, headers: Record<string, string> = {}): Record<string, unknown> {
+    try {
+      interpretResponse(new Response(null, { status, headers }), encode(text));
+    } catch (error) {
+      return { name: (error as Error).name, message: (error as Error).message, ...(error as object) };
+    }
+    throw new Error('accepted');
+  }
+
+  test('an error answer: code and message by Huawei\'s key order, empty strings skipped, request id from the header first', () => {
+    const body = { error_code: '', errorCode: 'DLI.0002', error_msg: '', errorMsg: 'gone', request_id: 'from-body' };
+    expect(thrownBy(404, JSON.stringify(body))).toMatchObject({ name: 'DliApiError', status: 404, code: 'DLI.0002', message: 'gone', requestId: 'from-body', body });
+    expect(thrownBy(404, JSON.stringify(body), { 'x-request-id': 'from-header' })).toMatchObject({ requestId: 'from-header' });
+    expect(thrownBy(400, JSON.stringify({ code: 'C', message: 'm' }))).toMatchObject({ code: 'C', message: 'm', requestId: undefined });
+  });
+
+  test('an error answer without a message says the status and an excerpt of at most 200 characters', () => {
+    expect(thrownBy(502, '')).toMatchObject({ name: 'DliApiError', message: 'HTTP 502', code: undefined, body: '' });
+    expect(thrownBy(502, 'x'.repeat(200))).toMatchObject({ message: `HTTP 502: ${'x'.repeat(200)}` });
+    expect(thrownBy(502, 'x'.repeat(201))).toMatchObject({ message: `HTTP 502: ${'x'.repeat(200)}…` });
+    expect(thrownBy(503, '[1]')).toMatchObject({ message: 'HTTP 503: [1]', body: [1] });
+  });
+
+  test('a 2xx body that is not a JSON object', () => {
+    expect(thrownBy(200, 'not json')).toMatchObject({ name: 'DliResponseError', message: 'response body is not JSON (HTTP 200): "not json"' });
+    expect(thrownBy(200, '[]')).toMatchObject({ name: 'DliResponseError', message: 'response body is not a JSON object (HTTP 200): "[]"' });
+    expect(thrownBy(200, 'y'.repeat(201))).toMatchObject({ excerpt: `${'y'.repeat(200)}…` });
+  });
+
+  test('is_success: false is an API error, with a message even when DLI gives none', () => {
+    expect(thrownBy(200, JSON.stringify({ is_success: false, request_id: 'rid' }))).toMatchObject({
+      name: 'DliApiError',
+      status: 200,
+      message: 'DLI answered is_success: false',
+      requestId: 'rid',
+      code: undefined,
+    });
+    expect(thrownBy(200, JSON.stringify({ is_success: false, error_code: 'DLI.0001', message: 'no' }), { 'x-request-id': 'h' })).toMatchObject({
+      code: 'DLI.0001',
+      message: 'no',
+      requestId: 'h',
+    });
+  });
+});
+
+test('canonicalQueryString orders many values of one key, whatever order they come in', () => {
+  const values = ['d', 'b', 'e', 'a', 'c', 'b'];
+  expect(canonicalQueryString(values.map((v) => ['k', v] as [string, string]))).toBe('k=a&k=b&k=b&k=c&k=d&k=e');
+  expect(canonicalQueryString([...values].reverse().map((v) => ['k', v] as [string, string]))).toBe('k=a&k=b&k=b&k=c&k=d&k=e');
+});
+
+test('networkErrorMessage takes the deepest non-empty string code and message, skipping others', () => {
+  const inner = { code: '', message: '', cause: 'a string cause' };
+  const middle = { code: 42, message: 'middle words', cause: inner };
+  const outer = Object.assign(new TypeError('fetch failed'), { code: 'EOUTER', cause: middle });
+  expect(networkErrorMessage('GET', 'https://dli.example/x', outer)).toBe('GET dli.example:443/x failed: EOUTER (middle words)');
 });

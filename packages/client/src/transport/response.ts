@@ -14,6 +14,7 @@ function excerpt(text: string): string {
 function tryParseJson(text: string): unknown {
   try {
     return JSON.parse(text);
+    // Stryker disable next-line BlockStatement: an empty catch block returns undefined as well
   } catch {
     return undefined;
   }
