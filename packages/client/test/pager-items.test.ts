@@ -55,8 +55,8 @@ function scriptedPages(answers: Array<number[] | Error>): AsyncIterator<{ items:
   let call = 0;
   return {
     next: () => {
+      if (call >= answers.length) return Promise.resolve({ done: true, value: undefined });
       const answer = answers[call++];
-      if (answer === undefined) return Promise.resolve({ done: true, value: undefined });
       return answer instanceof Error ? Promise.reject(answer) : Promise.resolve({ done: false, value: { items: answer } });
     },
   };
