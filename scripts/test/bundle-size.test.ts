@@ -11,10 +11,13 @@ const BUDGET_KB: Record<string, number> = {
   // Web Crypto, so @noble/hashes stays behind the public signers only, 10.75 kB. The 8 kB target
   // is not reached (README, "Where it runs, and how fast", says what is left). Issue 13's speed
   // work (headers handed over, fast paths of the walk, the signer and the origin check): 10.93 kB.
-  'createDliClient + pager': 10.95,
+  // Fixes of an outside review (secrets a server echoes redacted from errors, its control
+  // characters escaped, the pager's int32 bounds, per-call options refused): 11.25 kB.
+  'createDliClient + pager': 11.35,
   // 15.38 kB after issue 12, 15.89 kB with @noble/hashes, 13.15 kB after issue 13 (openapi-fetch
-  // alone is 2.65 kB of it); 13.42 kB with its pager's pages straight through the transport.
-  'createDliFetchClient only': 13.45,
+  // alone is 2.65 kB of it); 13.42 kB with its pager's pages straight through the transport;
+  // 13.83 kB after the outside review's fixes.
+  'createDliFetchClient only': 13.95,
 };
 
 test.each(Object.entries(BUDGET_KB))('%s stays within %d kB gzip', (app, budget) => {

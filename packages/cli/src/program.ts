@@ -92,7 +92,6 @@ interface ListOptions extends ConnectionFlags {
   query?: string;
 }
 
-/** Runs the CLI with `argv` (without the node and script names); resolves to the exit code. */
 /**
  * The table's width on a terminal: `COLUMNS` when it is a positive integer (the user's say, as
  * ls and kubectl read it), else the terminal's own, else 80: some pseudo-terminals report 0.
@@ -103,6 +102,7 @@ function terminalWidth(columns: number | undefined, fromEnv: string | undefined)
   return columns !== undefined && columns > 0 ? columns : 80;
 }
 
+/** Runs the CLI with `argv` (without the node and script names); resolves to the exit code. */
 export async function run(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
   const program = new Command('dli-connections')
     .description('List Huawei Cloud DLI enhanced datasource connections.')
