@@ -20,7 +20,7 @@ export default defineConfig(
       '**/node_modules/**',
       '**/dist/**',
       'packages/*/src/generated/**',
-      '.stryker-tmp/**',
+      '.stryker-tmp*/**',
       'reports/**',
       'coverage/**',
       'test-results/**',
