@@ -44,7 +44,7 @@ for (const [file, { mutants }] of Object.entries(files)) {
 
 const score = (c) => (c.detected + c.undetected === 0 ? 100 : (100 * c.detected) / (c.detected + c.undetected));
 const percent = (value) => (value === undefined ? '—' : `${value}%`);
-console.log('| files | detected | survived or uncovered | ignored (static or equivalent) | score | target | CI floor |');
+console.log('| files | detected | survived or uncovered | ignored (static or equivalent) | score | target | floor |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const c of [...groups, overall]) {
   if (c.detected + c.undetected + c.ignored === 0) continue;
