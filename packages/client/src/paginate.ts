@@ -49,11 +49,12 @@ export const MAX_CONCURRENCY = 32;
 
 function integerOption(field: string, value: unknown, fallback: number, min: number, max = Infinity): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+  // Number.isInteger is false for anything that is not a number.
+  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
     const range = max === Infinity ? `≥ ${min}` : `in [${min}, ${max}]`;
     throw new DliValidationError(field, `must be an integer ${range}, got ${describe(value)}`);
   }
-  return value;
+  return value as number;
 }
 
 /**

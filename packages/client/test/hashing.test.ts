@@ -139,3 +139,42 @@ describe("the transport's signer", () => {
     });
   });
 });
+
+describe('which hashing a runtime gets', () => {
+  const processWithBuiltins = process as { getBuiltinModule?: unknown };
+  const withGetBuiltinModule = <T>(replacement: unknown, fn: () => T): T => {
+    const saved = processWithBuiltins.getBuiltinModule;
+    processWithBuiltins.getBuiltinModule = replacement;
+    try {
+      return fn();
+    } finally {
+      processWithBuiltins.getBuiltinModule = saved;
+    }
+  };
+
+  test('none from node:crypto where getBuiltinModule is missing or refuses the module', () => {
+    expect(withGetBuiltinModule(undefined, () => nodeHashing())).toBeUndefined();
+    expect(
+      withGetBuiltinModule(() => {
+        throw new Error('No such built-in module: node:crypto');
+      }, () => nodeHashing()),
+    ).toBeUndefined();
+  });
+
+  test("node:crypto before Node 20.12 (no one-shot hash) hashes through createHash", () => {
+    const hashing = nodeHashing({ createHash, createHmac });
+    expect(hashing?.sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hashing?.sha256Hex(new Uint8Array([0x61, 0x62, 0x63]))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  test('no Web Crypto where the global crypto is missing (a worker without it, an old runtime)', () => {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'crypto')!;
+    Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
+    try {
+      expect(webCryptoHashing()).toBeUndefined();
+    } finally {
+      Object.defineProperty(globalThis, 'crypto', descriptor);
+    }
+    expect(webCryptoHashing()).toBeDefined();
+  });
+});

@@ -248,6 +248,8 @@ test('pager options are validated before any page is requested', () => {
   expect(() => paginate(never, () => 1, { maxItems: -1 })).toThrow('maxItems must be an integer ≥ 0');
   expect(() => paginate(never, () => 1, { signal: {} as AbortSignal })).toThrow('signal must be an AbortSignal');
   expect(() => paginate(never, () => 1, null as never)).toThrow('options must be an object');
+  expect(() => paginate(never, () => 1, 5 as never)).toThrow('options must be an object, got 5');
+  expect(() => paginate(never, () => 1, { pageSize: '5' as never })).toThrow('pageSize must be an integer ≥ 1, got "5"');
 });
 
 test('toArray requires its limit and stops at it', async () => {

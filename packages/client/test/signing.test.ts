@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
 import { createRequestSigner, DliValidationError, signRequest } from '@dli-sdk/client';
 import { canonicalQueryString, parseQuery } from '../src/transport/canonical';
-import { PROJECT_ID, TEST_AK, TEST_SK, akSk, withMock } from './helpers';
+import { PROJECT_ID, TEST_AK, TEST_SK, akSk, refusalOf, withMock } from './helpers';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 const signatureOf = (authorization: string) => /Signature=([0-9a-f]{64})$/.exec(authorization)![1];
@@ -153,6 +153,111 @@ describe('the stand-in verifies signatures', () => {
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ error_code: 'APIGW.0303' });
     });
+  });
+});
+
+// Each check once more with the rule it states: a message is what a user reads to fix the call.
+describe('what each refusal of the signers says', () => {
+  const url = 'https://dli.cn-north-4.myhuaweicloud.com/v2.0/p/datasource/enhanced-connections';
+  const key = { ak: 'AK-SECRET-PART', sk: 'SK-SECRET-PART' };
+  const cases: Array<[string, RegExp, () => unknown]> = [
+    ['request', /^request must be an object, got null$/, () => signRequest(null as never, key)],
+    ['request.method', /^request\.method must be an HTTP method token, got "GE T"$/, () => signRequest({ method: 'GE T', url }, key)],
+    ['request.method', /^request\.method must be an HTTP method token, got 7$/, () => signRequest({ method: 7 as never, url }, key)],
+    ['request.url', /^request\.url must be an absolute http\(s\) URL, got "ftp:\/\/example\.com\/x"$/, () => signRequest({ method: 'GET', url: 'ftp://example.com/x' }, key)],
+    ['request.url', /must be an absolute http\(s\) URL/, () => signRequest({ method: 'GET', url: 'xhttps://example.com/x' }, key)],
+    ['request.url', /must be an absolute http\(s\) URL/, () => signRequest({ method: 'GET', url: 'https+x://example.com/x' }, key)],
+    ['request.body', /^request\.body must be a string or a Uint8Array, got 42$/, () => signRequest({ method: 'POST', url, body: 42 as never }, key)],
+    ['options.date', /^options\.date must be a valid Date, got "2026-01-01"$/, () => signRequest({ method: 'GET', url }, key, { date: '2026-01-01' as never })],
+    ['options.signedHeaders', /^options\.signedHeaders must be an array of header names$/, () => signRequest({ method: 'GET', url }, key, { signedHeaders: 'host' as never })],
+    ['options.signedHeaders', /^options\.signedHeaders must be an array of header names$/, () => signRequest({ method: 'GET', url }, key, { signedHeaders: ['host', 1] as never })],
+    ['options.signedHeaders', /^options\.signedHeaders names "x-absent", which the request does not have$/, () => signRequest({ method: 'GET', url }, key, { signedHeaders: ['X-Absent'] })],
+    ['credentials', /^credentials must be \{ ak, sk, securityToken\? \}, got "AK"$/, () => createRequestSigner('AK' as never)],
+    ['credentials.ak', /must contain only Latin-1 characters/, () => createRequestSigner({ ak: 'AK€', sk: 'SK' })],
+    ['credentials.securityToken', /^credentials\.securityToken must be a string, got number$/, () => createRequestSigner({ ak: 'AK', sk: 'SK', securityToken: 1 as never })],
+    ['credentials.securityToken', /must contain only Latin-1 characters/, () => createRequestSigner({ ak: 'AK', sk: 'SK', securityToken: 'token€' })],
+    ['request.headers', /^request\.headers must not name a header twice \(names are compared in any case\)$/, () => signRequest({ method: 'GET', url, headers: { 'X-A': '1', 'x-a': '2' } }, key)],
+    ['request.headers.Authorization', /^request\.headers\.Authorization must not be given: the signer sets it$/, () => signRequest({ method: 'GET', url, headers: { authorization: 'x' } }, key)],
+    ['request.headers.X-Sdk-Date', /^request\.headers\.X-Sdk-Date must be YYYYMMDDTHHMMSSZ \(UTC\), got "x20260101T000000Z"$/, () => signRequest({ method: 'GET', url, headers: { 'X-Sdk-Date': 'x20260101T000000Z' } }, key)],
+    ['request.headers.X-Sdk-Date', /must be YYYYMMDDTHHMMSSZ/, () => signRequest({ method: 'GET', url, headers: { 'X-Sdk-Date': '20260101T000000Zx' } }, key)],
+    ['options.date', /^options\.date must be in the years 0000 to 9999, got \+010000-01-01T00:00:00\.000Z$/, () => signRequest({ method: 'GET', url }, key, { date: new Date(Date.UTC(10000, 0, 1)) })],
+  ];
+  test.each(cases)('%s: %s', (field, rule, call) => {
+    expect(call).toThrow(DliValidationError);
+    expect(call).toThrow(rule);
+    expect(refusalOf(call).field).toBe(field);
+  });
+
+  test('an SK is never sent, so any character is allowed in it: it keys the HMAC as UTF-8', () => {
+    const signed = signRequest({ method: 'GET', url, headers: { 'X-Sdk-Date': '20260101T000000Z' } }, { ak: 'AK', sk: 'clé-€' });
+    const mac = createHmac('sha256', Buffer.from('clé-€', 'utf8'));
+    const stringToSign = `SDK-HMAC-SHA256\n20260101T000000Z\n${sha256Hex(signed.canonicalRequest)}`;
+    expect(signatureOf(signed.headers.Authorization)).toBe(mac.update(stringToSign).digest('hex'));
+  });
+});
+
+describe('the URL to send is the one that was signed', () => {
+  const base = 'https://dli.cn-north-4.myhuaweicloud.com/v2.0/p/datasource/enhanced-connections';
+  test.each([
+    ['?', ''],
+    ['', ''],
+    ['?b=2&a=1', '?a=1&b=2'],
+    ['?a=1', '?a=1'],
+    ['?name=%7e+x', '?name=~%2Bx'],
+    ['?tags=env%3Dprod&limit=2', '?limit=2&tags=env%3Dprod'],
+  ])('a query of %j is sent as %j', (search, sent) => {
+    const signed = signRequest({ method: 'GET', url: `${base}${search}` }, { ak: 'AK', sk: 'SK' });
+    expect(signed.url).toBe(`${base}${sent}`);
+    expect(signed.canonicalRequest.split('\n')[2]).toBe(sent.slice(1));
+  });
+});
+
+describe('what is signed', () => {
+  const url = 'https://dli.cn-north-4.myhuaweicloud.com/v2.0/p/datasource/enhanced-connections';
+  const key = { ak: 'AK', sk: 'SK' };
+  const headerLines = (canonicalRequest: string) => canonicalRequest.split('\n').slice(3, -3);
+  test('header values are trimmed; a header left undefined is not sent', () => {
+    const signed = signRequest({ method: 'GET', url, headers: { 'X-Custom': '  v w  ', 'X-Gone': undefined as never, 'X-Sdk-Date': ' 20260101T000000Z ' } }, key);
+    expect(headerLines(signed.canonicalRequest)).toEqual(['host:dli.cn-north-4.myhuaweicloud.com', 'x-custom:v w', 'x-sdk-date:20260101T000000Z']);
+    expect(Object.keys(signed.headers)).toEqual(['X-Custom', 'X-Sdk-Date', 'Authorization']);
+  });
+  test("a Host the caller gives is signed as given, not the URL's", () => {
+    const signed = signRequest({ method: 'GET', url, headers: { Host: 'gateway.internal', 'X-Sdk-Date': '20260101T000000Z' } }, key);
+    expect(headerLines(signed.canonicalRequest)).toEqual(['host:gateway.internal', 'x-sdk-date:20260101T000000Z']);
+  });
+  test.each([
+    [Date.UTC(0, 0, 1) - 1900 * 365.2425 * 864e5, '0000'],
+    [Date.UTC(9999, 11, 31, 23, 59, 59), '9999'],
+  ])('the first and last years X-Sdk-Date can hold are signed (%s)', (time, year) => {
+    const date = new Date(time);
+    date.setUTCFullYear(Number(year));
+    const signed = signRequest({ method: 'GET', url }, key, { date });
+    expect(signed.headers['X-Sdk-Date'].slice(0, 4)).toBe(year);
+  });
+  test('an empty body is signed as no body', () => {
+    const empty = signRequest({ method: 'POST', url, body: '', headers: { 'X-Sdk-Date': '20260101T000000Z' } }, key);
+    const none = signRequest({ method: 'POST', url, headers: { 'X-Sdk-Date': '20260101T000000Z' } }, key);
+    expect(empty.headers.Authorization).toBe(none.headers.Authorization);
+  });
+});
+
+describe('temporary credentials', () => {
+  const url = 'https://dli.cn-north-4.myhuaweicloud.com/v2.0/p/datasource/enhanced-connections?limit=1';
+  const temporary = { ak: 'AK', sk: 'SK', securityToken: 'session-token' };
+  test('send their token as X-Security-Token, signed', () => {
+    const signed = signRequest({ method: 'GET', url }, temporary, { date: new Date(Date.UTC(2026, 0, 1)) });
+    expect(signed.headers['X-Security-Token']).toBe('session-token');
+    expect(signed.signedHeaders).toBe('host;x-sdk-date;x-security-token');
+    expect(signed.canonicalRequest).toContain('\nx-security-token:session-token\n');
+  });
+  test('a token the caller set already is kept, not sent twice', () => {
+    const signed = signRequest({ method: 'GET', url, headers: { 'x-security-token': 'session-token' } }, temporary);
+    expect(Object.keys(signed.headers).filter((name) => name.toLowerCase() === 'x-security-token')).toEqual(['x-security-token']);
+  });
+  test('without a token no such header is made', () => {
+    const signed = signRequest({ method: 'GET', url }, { ak: 'AK', sk: 'SK' });
+    expect(Object.keys(signed.headers).map((name) => name.toLowerCase())).not.toContain('x-security-token');
+    expect(signed.signedHeaders).toBe('host;x-sdk-date');
   });
 });
 

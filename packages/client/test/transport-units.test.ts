@@ -1,10 +1,12 @@
 // The transport's small pure parts on their own: canonical forms, the outgoing-request check,
 // network-error messages and the bounded body reader (over real Response objects).
-import { DliResponseError } from '@dli-sdk/client';
+import { DliApiError, DliResponseError } from '@dli-sdk/client';
+import { redactSecrets } from '../src/transport/redact';
 import { canonicalQueryString, canonicalUri, parseQuery, percentEncode } from '../src/transport/canonical';
 import { networkErrorMessage } from '../src/transport/network-error';
 import { toOutgoing } from '../src/transport/outgoing';
 import { readBody } from '../src/transport/read-body';
+import { parseRetryAfter } from '../src/transport/retry';
 import { interpretResponse } from '../src/transport/response';
 import { refusalOf } from './helpers';
 
@@ -79,6 +81,11 @@ describe('toOutgoing', () => {
     });
   });
 
+  test('a URL of the same origin in another spelling is accepted as it is', () => {
+    expect(toOutgoing('https://DLI.example:443/v2.0/p', undefined, origin).url).toBe('https://DLI.example:443/v2.0/p');
+    expect(toOutgoing(origin, undefined, origin).url).toBe(origin);
+  });
+
   test('headers as pairs and as a Headers object', () => {
     expect(toOutgoing(url, { headers: [['X-A', '1'], ['X-B', '2']] }, origin).headers).toEqual({ 'x-a': '1', 'x-b': '2' });
     expect(toOutgoing(url, { headers: new Headers({ 'X-H': 'h' }) }, origin).headers).toEqual({ 'x-h': 'h' });
@@ -88,6 +95,8 @@ describe('toOutgoing', () => {
     [() => toOutgoing(url, { method: 'POST' }, origin), 'method', 'must be GET (the API has no other operations), got POST'],
     [() => toOutgoing(new Request(url, { method: 'DELETE' }), undefined, origin), 'method', 'must be GET (the API has no other operations), got DELETE'],
     [() => toOutgoing(url, { body: '' }, origin), 'body', 'must not be given: GET requests have no body'],
+    [() => toOutgoing(url, { body: '{}' }, origin), 'body', 'must not be given: GET requests have no body'],
+    [() => toOutgoing(url, { headers: [['X-A', '1'], ['X-B']] as unknown as HeadersInit }, origin), 'headers', 'must be [name, value] pairs'],
     [() => toOutgoing('https://elsewhere.example/x', undefined, origin), 'baseUrl', "must be the client's endpoint origin https://dli.example: credentials are never sent elsewhere"],
     [() => toOutgoing(url, { headers: [['X-A', '1', 'extra']] as unknown as HeadersInit }, origin), 'headers', 'must be [name, value] pairs'],
     [() => toOutgoing(url, { headers: ['X-A'] as unknown as HeadersInit }, origin), 'headers', 'must be [name, value] pairs'],
@@ -246,4 +255,55 @@ test('networkErrorMessage takes the deepest non-empty string code and message, s
   const middle = { code: 42, message: 'middle words', cause: inner };
   const outer = Object.assign(new TypeError('fetch failed'), { code: 'EOUTER', cause: middle });
   expect(networkErrorMessage('GET', 'https://dli.example/x', outer)).toBe('GET dli.example:443/x failed: EOUTER (middle words)');
+});
+
+describe('redactSecrets', () => {
+  const secrets = ['SK-1', 'TOKEN-2', undefined];
+  const apiError = (body: unknown, message = 'm') => new DliApiError({ status: 400, code: undefined, requestId: undefined, message, body });
+  test('scrubs message, excerpt and a string body of our errors', () => {
+    const error = redactSecrets(new DliResponseError('got SK-1', { status: 200, requestId: undefined, excerpt: 'TOKEN-2 and SK-1' }), secrets) as DliResponseError;
+    expect(error.message).toBe('got [redacted] (HTTP 200): "[redacted] and [redacted]"');
+    expect(error.excerpt).toBe('[redacted] and [redacted]');
+    const api = redactSecrets(apiError('echo TOKEN-2TOKEN-2'), secrets) as DliApiError;
+    expect(api.body).toBe('echo [redacted][redacted]');
+  });
+
+  test('scrubs an object body at any depth, and leaves one without secrets (or null) as it was', () => {
+    const echoed = redactSecrets(apiError({ a: ['x SK-1 y', { b: 'TOKEN-2' }] }), secrets) as DliApiError;
+    expect(echoed.body).toEqual({ a: ['x [redacted] y', { b: '[redacted]' }] });
+    const clean = { error_msg: 'undefined is not a secret' };
+    const kept = redactSecrets(apiError(clean, 'undefined'), secrets) as DliApiError;
+    expect(kept.body).toBe(clean);
+    expect(kept.message).toBe('undefined');
+    expect((redactSecrets(apiError(null), secrets) as DliApiError).body).toBeNull();
+  });
+
+  test("another error is not ours to change: it is returned as it is", () => {
+    const foreign = new TypeError('SK-1');
+    expect(redactSecrets(foreign, secrets)).toBe(foreign);
+    expect(foreign.message).toBe('SK-1');
+    expect(redactSecrets('SK-1', secrets)).toBe('SK-1');
+  });
+});
+
+test('networkErrorMessage of a fetch that threw null, or whose cause has no message', () => {
+  const url = 'https://dli.example/v2.0/p/datasource/enhanced-connections';
+  expect(networkErrorMessage('GET', url, null)).toBe('GET dli.example:443/v2.0/p/datasource/enhanced-connections failed: network error (null)');
+  const error = new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
+  expect(networkErrorMessage('GET', url, error)).toBe('GET dli.example:443/v2.0/p/datasource/enhanced-connections failed: ECONNRESET (fetch failed)');
+});
+
+test('readBody refuses an honest Content-Length over the bound even when there is no body to cancel', async () => {
+  const response = new Response(null, { status: 200, headers: { 'content-length': '2048' } });
+  await expect(readBody(response, 1024)).rejects.toThrow('response body is larger than maxResponseBytes (1024 bytes; Content-Length 2048)');
+});
+
+test.each([
+  ['1.25', 1250],
+  [' 7 ', 7000],
+  ['   ', undefined],
+  ['xSun, 01 Jan 2099 00:00:00 GMT', undefined], // Date.parse would take it; an HTTP date opens with the day name
+  ['Thu, 01 Jan 1970 00:00:10 GMT', 10_000],
+])('parseRetryAfter(%j) at the epoch is %j ms', (value, ms) => {
+  expect(parseRetryAfter(value, 0)).toBe(ms);
 });

@@ -39,10 +39,12 @@ export function parseQuery(search: string): Array<[string, string]> {
   });
 }
 
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Canonical query string: encoded pairs sorted by key, then by value; empty values keep their `=`. */
 export function canonicalQueryString(pairs: ReadonlyArray<readonly [string, string]>): string {
   return [...pairs]
-    .sort(([k1, v1], [k2, v2]) => (k1 < k2 ? -1 : k1 > k2 ? 1 : v1 < v2 ? -1 : v1 > v2 ? 1 : 0))
+    .sort(([k1, v1], [k2, v2]) => compareStrings(k1, k2) || compareStrings(v1, v2))
     .map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`)
     .join('&');
 }
@@ -57,4 +59,17 @@ export function canonicalUri(pathname: string): string {
     .map((segment) => percentEncode(decodeComponent(segment)))
     .join('/');
   return encoded.endsWith('/') ? encoded : `${encoded}/`;
+}
+
+/**
+ * Puts the query of `url` in canonical form, in place, and returns it without its `?`: the query
+ * that is signed is the query that is sent.
+ */
+export function canonicalizeSearch(url: URL): string {
+  const query = canonicalQueryString(parseQuery(url.search));
+  // Re-serialising a URL is not free, and most queries are canonical already. An empty query is
+  // always set, as `search` is '' for a URL ending in a bare `?` too.
+  // Stryker disable next-line ConditionalExpression,StringLiteral: setting a URL's search to the value it has changes nothing
+  if (query === '' || url.search !== `?${query}`) url.search = query;
+  return query;
 }

@@ -4,15 +4,19 @@ import { DliError } from '../errors';
 
 const REDACTED = '[redacted]';
 
-/** Replaces every occurrence of the secrets in an error's message, excerpt and body. */
-export function redactSecrets(error: unknown, secrets: readonly string[]): unknown {
+/**
+ * Replaces every occurrence of the secrets in an error's message, excerpt and body. An absent
+ * secret (undefined) is skipped; a present one is a non-empty string, checked when the client was made.
+ */
+export function redactSecrets(error: unknown, secrets: ReadonlyArray<string | undefined>): unknown {
   if (!(error instanceof DliError)) return error;
-  const scrub = (text: string) => secrets.reduce((scrubbed, secret) => scrubbed.split(secret).join(REDACTED), text);
+  const scrub = (text: string) => secrets.reduce<string>((scrubbed, secret) => (secret === undefined ? scrubbed : scrubbed.replaceAll(secret, REDACTED)), text);
   const fields = error as unknown as Record<string, unknown>;
   error.message = scrub(error.message);
   if (typeof fields.excerpt === 'string') fields.excerpt = scrub(fields.excerpt);
   if (typeof fields.body === 'string') fields.body = scrub(fields.body);
-  else if (typeof fields.body === 'object' && fields.body !== null) {
+  // null too: its JSON, "null", holds no credential, so it is left as it is.
+  else if (typeof fields.body === 'object') {
     const json = JSON.stringify(fields.body);
     const scrubbed = scrub(json);
     if (scrubbed !== json) fields.body = JSON.parse(scrubbed) as unknown;

@@ -50,7 +50,7 @@ export function retryDelayMs(error: unknown, attempt: number, policy: RetryPolic
 
 /** Parses `Retry-After` (delta-seconds or an HTTP date) into milliseconds from now. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
+  if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
   // All three HTTP-date forms open with a day name. Date.parse alone takes "-5" or "1." for dates

@@ -3,7 +3,7 @@
 // client's transport signs with the same canonical form but hashes with node:crypto or Web Crypto.
 import { DliValidationError } from '../errors';
 import { describe, isPlainObject, validateHeaders, validateSecretString } from '../validate';
-import { canonicalQueryString, canonicalUri, parseQuery } from './canonical';
+import { canonicalizeSearch, canonicalUri } from './canonical';
 import { type AsyncHashing, type Hashing, nodeHashing, platformHashing, webCryptoHashing } from './hashing';
 
 const ALGORITHM = 'SDK-HMAC-SHA256';
@@ -127,16 +127,21 @@ interface Canonical {
   headers: Record<string, string>;
   sdkDate: string;
   signedHeaders: string;
-  query: string;
   /** The canonical request without its last line, the body's hash. */
   head: string;
 }
 
 // `url` is the request's URL, parsed by the caller; its query is made canonical in place.
 function canonicalize(credentials: AkSkCredentials, request: SignableRequest, url: URL, options: SignOptions): Canonical {
-  const headers: Record<string, string> = { ...request.headers };
+  const headers: Record<string, string> = {};
   const lower = new Map<string, string>();
-  for (const [name, value] of Object.entries(headers)) lower.set(name.toLowerCase(), value.trim());
+  // A caller in plain JavaScript may give a header as undefined: the header check allows it, and
+  // it is left out here too (a runtime would send the text "undefined").
+  for (const [name, value] of Object.entries(request.headers ?? {}) as Array<[string, string | undefined]>) {
+    if (value === undefined) continue;
+    headers[name] = value;
+    lower.set(name.toLowerCase(), value.trim());
+  }
 
   let sdkDate = lower.get('x-sdk-date');
   if (sdkDate === undefined) {
@@ -159,21 +164,19 @@ function canonicalize(credentials: AkSkCredentials, request: SignableRequest, ur
     canonicalHeaders += `${name}:${value}\n`;
   }
   const signedHeaders = names.join(';');
-  const query = canonicalQueryString(parseQuery(url.search));
+  const query = canonicalizeSearch(url);
   const head = [request.method.toUpperCase(), canonicalUri(url.pathname), query, canonicalHeaders, signedHeaders].join('\n');
-  return { url, headers, sdkDate, signedHeaders, query, head };
+  return { url, headers, sdkDate, signedHeaders, head };
 }
 
-const hasBody = (request: SignableRequest): request is SignableRequest & { body: string | Uint8Array } =>
-  request.body !== undefined && request.body.length > 0;
+// An empty body hashes to EMPTY_BODY_SHA256 like an absent one.
+const hasBody = (request: SignableRequest): request is SignableRequest & { body: string | Uint8Array } => request.body !== undefined;
 
 const stringToSign = (sdkDate: string, canonicalRequestHash: string) => `${ALGORITHM}\n${sdkDate}\n${canonicalRequestHash}`;
 
 function signed(credentials: AkSkCredentials, canonical: Canonical, canonicalRequest: string, signature: string): SignedRequest {
-  const { url, headers, signedHeaders, query } = canonical;
+  const { url, headers, signedHeaders } = canonical;
   headers.Authorization = `${ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-  // Re-serialising a URL is not free; most queries are already canonical.
-  if (query === '' || url.search !== `?${query}`) url.search = query;
   return { url: url.href, headers, signedHeaders, canonicalRequest };
 }
 
