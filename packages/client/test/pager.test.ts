@@ -16,15 +16,21 @@ interface FakeOptions {
   /** Offsets whose request rejects with an Error naming the offset. */
   failAt?: number[];
   ignoreOffset?: boolean;
+  /** An aborted request settles on a later turn, as fetch's does, instead of at once. */
+  abortSettlesLater?: boolean;
+  /** Called when a request is aborted (before it settles). */
+  onAbort?: () => void;
 }
 
 /** A fetcher over `data` that records every request and settles on its own turn of the event loop. */
-function fakeFetcher(data: Item[], { serverPage, failAt = [], ignoreOffset = false }: FakeOptions = {}) {
+function fakeFetcher(data: Item[], { serverPage, failAt = [], ignoreOffset = false, abortSettlesLater = false, onAbort: abortHook }: FakeOptions = {}) {
   const requested: PageRequest[] = [];
+  const abortedAtStart: boolean[] = [];
   let inFlight = 0;
   let mostInFlight = 0;
   const fetchPage = ({ offset, limit, signal }: PageRequest) => {
     requested.push({ offset, limit, signal });
+    abortedAtStart.push(signal.aborted);
     mostInFlight = Math.max(mostInFlight, ++inFlight);
     return new Promise<{ items: Item[]; response: { offset: number } }>((resolve, reject) => {
       const done = () => {
@@ -33,8 +39,13 @@ function fakeFetcher(data: Item[], { serverPage, failAt = [], ignoreOffset = fal
       };
       const onAbort = () => {
         clearImmediate(timer);
-        done();
-        reject(signal.reason as Error);
+        abortHook?.();
+        const settle = () => {
+          done();
+          reject(signal.reason as Error);
+        };
+        if (abortSettlesLater) setImmediate(settle);
+        else settle();
       };
       signal.addEventListener('abort', onAbort, { once: true });
       const timer = setImmediate(() => {
@@ -53,6 +64,7 @@ function fakeFetcher(data: Item[], { serverPage, failAt = [], ignoreOffset = fal
     offsets: () => requested.map((r) => r.offset),
     limits: () => requested.map((r) => r.limit),
     mostInFlight: () => mostInFlight,
+    abortedAtStart: () => abortedAtStart,
     inFlight: () => inFlight,
   };
 }
@@ -96,6 +108,16 @@ describe('the walk, table-driven', () => {
     expect(fake.inFlight()).toBe(0);
   });
 
+  test('ending a walk early returns only once its look-ahead requests have settled', async () => {
+    const fake = fakeFetcher(items(100), { abortSettlesLater: true });
+    const iterator = paginate(fake.fetchPage, idOf, { pageSize: 10, concurrency: 4 }).byPage();
+    await iterator.next();
+    await iterator.next();
+    expect(fake.inFlight()).toBe(3);
+    await iterator.return?.(undefined);
+    expect(fake.inFlight()).toBe(0);
+  });
+
   test('an over-long page re-plans the look-ahead at the length the server sends', async () => {
     // The server sends 15 items whatever the limit (10): offsets advance by 15, and look-ahead
     // opens once a second page has confirmed that length.
@@ -103,6 +125,20 @@ describe('the walk, table-driven', () => {
     expect(ids(walked)).toEqual(ids(items(100)));
     expect(fake.offsets()).toEqual([0, 15, 30, 45, 60, 75, 90, 105, 120, 135, 100]);
     expect(fake.mostInFlight()).toBeLessThanOrEqual(4);
+  });
+
+  test('a re-plan waits until the cancelled requests have settled: never more than `concurrency` open', async () => {
+    const fake = fakeFetcher(items(100), { serverPage: 15, abortSettlesLater: true });
+    const { walked } = await collect(items(100), { pageSize: 10, concurrency: 4 }, fake);
+    expect(ids(walked)).toEqual(ids(items(100)));
+    expect(fake.mostInFlight()).toBe(4);
+  });
+
+  test('look-ahead from a startOffset asks for no offset past maxItems', async () => {
+    const { walked, fake } = await collect(items(200), { pageSize: 10, concurrency: 8, startOffset: 100, maxItems: 40 }, fakeFetcher(items(200)));
+    expect(ids(walked)).toEqual(ids(items(200).slice(100, 140)));
+    expect(fake.offsets()).toEqual([100, 110, 120, 130]);
+    expect(fake.mostInFlight()).toBe(3); // the three after the first page, at once
   });
 
   test('a short page (a server cap) re-plans too, one request at a time until confirmed', async () => {
@@ -283,6 +319,26 @@ describe("the caller's signal", () => {
     } finally {
       process.off('warning', onWarning);
     }
+  });
+
+  test('an abort during a re-plan reaches the request the re-plan starts', async () => {
+    const controller = new AbortController();
+    // The caller gives up while the walk cancels its stale look-ahead (the server sent a longer page).
+    let requestsBeforeAbort = -1;
+    const fake = fakeFetcher(items(100), {
+      serverPage: 15,
+      abortSettlesLater: true,
+      onAbort: () => {
+        if (requestsBeforeAbort >= 0) return;
+        requestsBeforeAbort = fake.offsets().length;
+        controller.abort(new Error('enough'));
+      },
+    });
+    const walk = collect(items(100), { pageSize: 10, concurrency: 4, signal: controller.signal }, fake);
+    await expect(walk).rejects.toBeInstanceOf(DliAbortError);
+    const startedAfterAbort = fake.abortedAtStart().slice(requestsBeforeAbort);
+    expect(startedAfterAbort).toEqual([true]); // the re-plan's one request, aborted before it went out
+    expect(fake.inFlight()).toBe(0);
   });
 
   test('aborting it aborts every request in flight, and the walk throws DliAbortError', async () => {

@@ -147,13 +147,14 @@ describe('time and aborts', () => {
     expect(cause.message).toBe('timed out after 30 ms');
   });
 
-  test("the caller's abort during an attempt is a DliAbortError, not a network error", async () => {
-    const { fetch } = hangingFetch();
+  test.each([1, 3])("the caller's abort during an attempt is a DliAbortError, not a network error (maxAttempts %i)", async (maxAttempts) => {
+    const { fetch, calls } = hangingFetch();
     const controller = new AbortController();
-    const pending = rejectionOf(transportWith({ fetch })(`${ORIGIN}${LIST}`, { signal: controller.signal }));
+    const pending = rejectionOf(transportWith({ fetch, retry: { ...DEFAULT_RETRY, maxAttempts } })(`${ORIGIN}${LIST}`, { signal: controller.signal }));
     setTimeout(() => controller.abort(new Error('user left')), 20);
     const error = await pending;
     expect(error).toBeInstanceOf(DliAbortError);
+    expect(calls).toHaveLength(1);
   });
 
   test('an abort that comes with a retryable answer stops before the wait: no second attempt', async () => {
@@ -182,6 +183,15 @@ describe('time and aborts', () => {
     const error = await rejectionOf(transportWith({ fetch, retry: { ...DEFAULT_RETRY, deadlineMs: 1_000 } })(`${ORIGIN}${LIST}`));
     expect((error as Error).message).toBe('throttled (not retried: waiting 5000 ms would pass the 1000 ms retry deadline)');
     expect(calls).toHaveLength(1);
+  });
+
+  test('after a retry, the note says both how many attempts were made and why no more were', async () => {
+    const { fetch, calls } = fetchAnswering((_, call) =>
+      call === 1 ? json(503, { error_code: 'APIGW.0205' }, { 'retry-after': '0' }) : json(429, { error_msg: 'throttled' }, { 'retry-after': '5' }),
+    );
+    const error = await rejectionOf(transportWith({ fetch, retry: { ...DEFAULT_RETRY, deadlineMs: 1_000 } })(`${ORIGIN}${LIST}`));
+    expect((error as Error).message).toBe('throttled (after 2 attempts; not retried: waiting 5000 ms would pass the 1000 ms retry deadline)');
+    expect(calls).toHaveLength(2);
   });
 });
 

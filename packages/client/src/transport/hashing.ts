@@ -40,8 +40,9 @@ function nodeCrypto(): NodeCrypto | undefined {
   try {
     return runtime?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
   } catch {
-    return undefined; // a runtime that has the function but not the module
+    // a runtime that has the function but not the module
   }
+  return undefined;
 }
 
 /** node:crypto's hashing, or undefined where the runtime has no node:crypto (Node < 20.16 included). */

@@ -49,6 +49,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     }
     const onAbort = () => {
       clearTimeout(timer);
+      // Stryker disable next-line OptionalChaining: only a signal calls this listener
       reject(new DliAbortError(signal?.reason));
     };
     const timer = setTimeout(() => {
