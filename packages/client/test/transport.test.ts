@@ -2,6 +2,7 @@
 // answers and failures the client suites do not reach (a redirect without a body, a runtime that
 // refuses a header, an abort while waiting to retry, a server echoing a secret), against the
 // stand-in over real HTTP and against fetch functions that answer as a runtime can.
+import { getEventListeners } from 'node:events';
 import { DliAbortError, DliApiError, DliNetworkError, DliRedirectError, DliTimeoutError, DliValidationError } from '@dli-sdk/client';
 import { DEFAULT_RETRY } from '../src/transport/retry';
 import { createTransport, type TransportOptions } from '../src/transport/transport';
@@ -103,6 +104,22 @@ describe('what goes on the wire', () => {
       expect(response.status).toBe(200);
       expect(((await response.json()) as { connections: unknown[] }).connections).toHaveLength(1);
     });
+  });
+});
+
+describe('answers', () => {
+  test('a 2xx answer keeps its status and status text', async () => {
+    const { fetch } = fetchAnswering(() => new Response('{"is_success":true}', { status: 203, statusText: 'Non-Authoritative' }));
+    const response = await transportWith({ fetch })(`${ORIGIN}${LIST}`);
+    expect([response.status, response.statusText, response.ok]).toEqual([203, 'Non-Authoritative', true]);
+  });
+
+  test("no listener is left on the caller's signal once a call is over, however many calls share it", async () => {
+    const controller = new AbortController();
+    const { fetch } = fetchAnswering(() => json(200, { is_success: true }));
+    const transport = transportWith({ fetch });
+    for (let call = 0; call < 12; call++) await transport(`${ORIGIN}${LIST}`, { signal: controller.signal });
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });
 

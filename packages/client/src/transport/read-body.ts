@@ -33,7 +33,6 @@ export async function readBody(response: Response, maxBytes: number): Promise<Ui
     }
     chunks.push(value);
   }
-  // Stryker disable next-line ConditionalExpression: a fast path; joining one chunk copies the same bytes
   if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(length);
   let at = 0;

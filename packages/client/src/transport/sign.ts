@@ -97,7 +97,6 @@ function validateSignable(request: SignableRequest, options: SignOptions): URL {
   } catch {
     // refused below
   }
-  // Stryker disable next-line Regex: a URL's protocol ends at its first colon, so the `$` cannot change a match
   if (url === undefined || !/^https?:$/.test(url.protocol)) throw new DliValidationError('request.url', `must be an absolute http(s) URL, got ${describe(String(request.url))}`);
   validateSignableHeaders(request.headers);
   if (request.body !== undefined && typeof request.body !== 'string' && !(request.body instanceof Uint8Array)) {

@@ -173,7 +173,6 @@ export function createTransport(options: TransportOptions): Transport {
         const error = redactSecrets(caught, secrets);
         const final = attemptNumber >= retry.maxAttempts || !isRetryable(error);
         const delay = final ? 0 : retryDelayMs(error, attemptNumber, retry);
-        // Stryker disable next-line EqualityOperator: a delay that ends exactly at the deadline, to the millisecond, cannot be arranged
         const passesDeadline = !final && delay >= deadline - Date.now();
         log?.(attemptLine(request, outcomeOf(error), startedAt, attemptNumber, final || passesDeadline ? undefined : `in ${Math.round(delay)} ms after ${outcomeOf(error)}`));
         if (final) throw withAttempts(error, attemptNumber);
