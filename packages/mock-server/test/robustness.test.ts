@@ -2,10 +2,10 @@
 // the process serves the next request; its request log is bounded and redacted; dli-mock's flags
 // are checked; signatures must cover host, as at the real gateway.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { connect } from 'node:net';
 import path from 'node:path';
 import { signRequest } from '@dli-sdk/client';
 import { REQUEST_LOG_SIZE, startMockDli } from '@dli-sdk/mock-server';
+import { rawExchange } from './exchange';
 
 const BIN = path.resolve(__dirname, '../bin/dli-mock.js');
 const CLI = path.resolve(__dirname, '../../cli/bin/dli-connections.js');
@@ -26,15 +26,8 @@ function startBin(args: string[]): Promise<{ child: ChildProcess; url: string; b
 }
 
 /** Sends `raw` bytes as they are and resolves to the status code of the answer. */
-function rawRequest(url: string, raw: string): Promise<number> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.end(raw));
-    let answer = '';
-    socket.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk));
-    socket.on('error', reject);
-    socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0)));
-  });
+async function rawRequest(url: string, raw: string): Promise<number> {
+  return Number(/^HTTP\/1\.1 (\d{3})/.exec(await rawExchange(url, raw))?.[1] ?? 0);
 }
 
 test.each([
