@@ -63,7 +63,7 @@ function parseInt32(name: 'limit' | 'offset', raw: string | null): number | Answ
 
 export interface Store {
   connections: StoredConnection[];
-  byId: Map<string, StoredConnection>;
+  byId: Map<string | undefined, StoredConnection>;
   ignoreOffset: boolean;
 }
 

@@ -97,15 +97,17 @@ function toStored(item: EnhancedConnection | StoredConnection): StoredConnection
 /** Starts the stand-in on 127.0.0.1. */
 export async function startMockDli(options: MockDliOptions = {}): Promise<MockDli> {
   const seed = options.seed ?? 1;
-  if (options.port !== undefined) assertFetchablePort(options.port);
+  const port = options.port ?? 0;
+  const host = options.host ?? '127.0.0.1';
+  assertFetchablePort(port);
   const stored =
     typeof options.connections === 'object'
       ? options.connections.map(toStored)
       : generateConnections(options.connections ?? 25, seed);
   const store: Store = {
     connections: stored,
-    // A connection given without an id is listed but cannot be shown.
-    byId: new Map(stored.flatMap((s) => (s.connection.id === undefined ? [] : [[s.connection.id, s] as const]))),
+    // A connection given without an id is listed but cannot be shown: no path names `undefined`.
+    byId: new Map(stored.map((s) => [s.connection.id, s])),
     ignoreOffset: options.faults?.ignoreOffset ?? false,
   };
   const auth = options.auth ?? 'none';
@@ -208,11 +210,11 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+    server.listen(port, host, resolve);
   });
-  const { port } = server.address() as AddressInfo;
+  const { port: listening } = server.address() as AddressInfo;
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url: `http://${host}:${listening}`,
     connections: stored.map((s) => s.connection),
     get requestCount() {
       return requestCount;

@@ -209,6 +209,13 @@ describe('lifecycle', () => {
     });
   });
 
+  test('host names the address to listen on, and the URL', async () => {
+    await withMock({ host: 'localhost', connections: 1 }, async (mock) => {
+      expect(mock.url).toMatch(/^http:\/\/localhost:\d+$/);
+      expect(answerOf(await exchange(mock.url, LIST)).status).toBe(200);
+    });
+  });
+
   test('close() stops listening', async () => {
     const mock = await startMockDli({ connections: 1 });
     expect(answerOf(await exchange(mock.url, LIST)).status).toBe(200);
