@@ -25,6 +25,15 @@ const underFault = (fault: Fault) =>
     return { first, nextStatus: 'status' in next ? next.status : next.error };
   });
 
+/** Resolves once `condition` holds, turning the event loop meanwhile; gives up after 5 s. */
+async function until(condition: () => boolean): Promise<void> {
+  const giveUp = performance.now() + 5_000;
+  while (!condition()) {
+    if (performance.now() > giveUp) throw new Error(`still waiting for ${condition.toString()}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 function answered(result: Exchange) {
   if ('error' in result) throw new Error(`expected an answer, got ${result.error}`);
   return result;
@@ -93,7 +102,7 @@ test('a 200 with is_success: false', async () => {
 test('a hanging request gets no answer until close() drops it', async () => {
   const mock = await startMockDli({ connections: 3, faults: { schedule: { 1: { kind: 'hang' } } } });
   const hanging = exchange(mock.url, LIST);
-  while (mock.requestCount === 0) await new Promise((resolve) => setImmediate(resolve));
+  await until(() => mock.requestCount > 0);
   expect(answered(await exchange(mock.url, LIST)).status).toBe(200);
   await mock.close();
   expect(await hanging).toEqual({ error: 'ECONNRESET' });
@@ -164,7 +173,7 @@ describe('latency', () => {
       const seen = [];
       for (let i = 0; i < count; i++) {
         const answer = exchange(mock.url, LIST);
-        while (jest.getTimerCount() === 0) await new Promise((resolve) => setImmediate(resolve));
+        await until(() => jest.getTimerCount() > 0);
         const before = jest.now();
         jest.advanceTimersToNextTimer();
         seen.push(jest.now() - before);
