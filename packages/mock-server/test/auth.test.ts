@@ -127,6 +127,12 @@ describe('what the signature covers', () => {
     expect(check(KEYS, signedHeaders(KEY), SIGNED_AT, null)).toBeUndefined();
   });
 
+  test('an Authorization among the signed headers is a bad signature', () => {
+    const headers = signedHeaders(KEY);
+    const authorization = headers.Authorization.replace('SignedHeaders=host;x-sdk-date', 'SignedHeaders=authorization;host;x-sdk-date');
+    expect(check(KEYS, { ...headers, Authorization: authorization })).toEqual(BAD_SIGNATURE);
+  });
+
   test('the query is signed', () => {
     const headers = signedHeaders(KEY);
     const otherQuery = new URL(TARGET);
