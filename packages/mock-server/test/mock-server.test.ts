@@ -7,12 +7,13 @@ import { schemaErrors } from '../../types/test/spec-validator';
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const LIST = `/v2.0/${PROJECT}/datasource/enhanced-connections`;
 
+// A stand-in per test: mutation testing credits what a stand-in's start runs to the test it starts
+// for, and a failed start fails that test (where a beforeAll's failure would be the suite's).
 let mock: MockDli;
-beforeAll(async () => {
+beforeEach(async () => {
   mock = await startMockDli({ connections: 120, seed: 7 });
 });
-// A failed start is reported as itself, not as a TypeError of this hook.
-afterAll(() => (mock as MockDli | undefined)?.close());
+afterEach(() => (mock as MockDli | undefined)?.close());
 
 /** What the stand-in answers, loosely: each test checks the body against the spec's schema first. */
 interface Answer {
@@ -136,10 +137,10 @@ test('every answer carries X-Request-Id and CORS headers; preflight is answered'
 describe('auth like the API gateway', () => {
   const key = { ak: 'HUAWEIAKEXAMPLE00001', sk: 'huawei-sk-example-secret' };
   let secured: MockDli;
-  beforeAll(async () => {
+  beforeEach(async () => {
     secured = await startMockDli({ connections: 3, auth: { credentials: [key], tokens: ['tok'] } });
   });
-  afterAll(() => (secured as MockDli | undefined)?.close());
+  afterEach(() => (secured as MockDli | undefined)?.close());
 
   test("accepts a request signed by Huawei's own signer", async () => {
     const host = new URL(secured.url).host;
