@@ -32,7 +32,10 @@ class MutationEnvironment extends TestEnvironment {
       }
       return;
     }
-    if (event.name === 'test_fn_failure' || event.name === 'hook_failure') killedMutant = mutant;
+    // A test counts as failed once it is done with errors: those of its own code and hooks, and
+    // those a failed beforeAll hands to every test under it (which never run, but are reported
+    // failed only if not skipped here first).
+    if (event.name === 'test_done' && event.test.errors.length > 0) killedMutant = mutant;
     if (event.name === 'test_start' && killedMutant === mutant) event.test.mode = 'skip';
   }
 }

@@ -14,7 +14,7 @@ const GROUPS = [
   { name: 'transport (`transport/`)', target: 90, floor: 82, match: /^packages\/client\/src\/transport\// },
   { name: 'validation (`validate.ts`)', target: 90, floor: 97, match: /^packages\/client\/src\/validate\.ts$/ },
   { name: 'rest of the client', target: undefined, floor: 0, match: /^packages\/client\/src\// },
-  { name: 'stand-in (`mock-server/src`)', target: undefined, floor: 63, match: /^packages\/mock-server\/src\// },
+  { name: 'stand-in (`mock-server/src`)', target: undefined, floor: 97, match: /^packages\/mock-server\/src\// },
 ];
 const OVERALL = { name: '**overall**', target: 80, floor: 0 };
 const DETECTED = new Set(['Killed', 'Timeout']);

@@ -1,6 +1,6 @@
 // The seeded dataset: realistic connections in ascending create_time, as DLI orders them.
 import type { EnhancedConnection, EnhancedConnectionResource } from '@dli-sdk/types';
-import { pick, type Random, seededRandom, take, uuid } from './random';
+import { chance, pick, type Random, seededRandom, take, uuid } from './random';
 
 /** A stored connection: the wire object plus the tags the `tags` filter matches (not on the wire). */
 export interface StoredConnection {
@@ -50,7 +50,7 @@ export function generateConnections(count: number, seed = 1): StoredConnection[]
   let createTime = BASE_TIME;
   for (let i = 1; i < count; i++) {
     createTime += 1 + Math.floor(random() * 600_000);
-    const unicode = random() < 0.1;
+    const unicode = chance(random, 0.1);
     const name = unicode ? `${pick(random, UNICODE_NAMES)}-${i}` : `${pick(random, NAME_STEMS)}-${i}`;
     const unused = [...QUEUES]; // a connection lists each queue at most once, as DLI does
     const queues = Array.from({ length: Math.floor(random() * 3) }, () => resource(random, take(random, unused), createTime));
@@ -60,20 +60,20 @@ export function generateConnections(count: number, seed = 1): StoredConnection[]
       available_queue_info: queues,
       dest_vpc_id: uuid(random),
       dest_network_id: uuid(random),
-      isPrivis: random() < 0.7,
+      isPrivis: chance(random, 0.7),
       create_time: createTime,
-      status: random() < 0.85 ? 'ACTIVE' : 'DELETED',
+      status: chance(random, 0.85) ? 'ACTIVE' : 'DELETED',
     };
-    if (random() < 0.5) {
+    if (chance(random, 0.5)) {
       connection.elastic_resource_pools = [resource(random, pick(random, POOLS), createTime)];
     }
-    if (random() < 0.3) {
+    if (chance(random, 0.3)) {
       connection.hosts = [{ name: `host${i}.internal`, ip: `192.168.${Math.floor(random() * 255)}.${1 + Math.floor(random() * 254)}` }];
     }
-    if (random() < 0.5) connection.ipv6_enable = random() < 0.3;
+    if (chance(random, 0.5)) connection.ipv6_enable = chance(random, 0.3);
     const tags: Record<string, string> = {};
-    if (random() < 0.8) tags.env = pick(random, TAG_VALUES.env);
-    if (random() < 0.5) tags.team = pick(random, TAG_VALUES.team);
+    if (chance(random, 0.8)) tags.env = pick(random, TAG_VALUES.env);
+    if (chance(random, 0.5)) tags.team = pick(random, TAG_VALUES.team);
     stored.push({ connection, tags });
   }
   return stored;

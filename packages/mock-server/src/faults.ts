@@ -1,5 +1,5 @@
 // Fault injection: what the stand-in does instead of (or on top of) answering normally.
-import type { Random } from './random';
+import { chance, type Random } from './random';
 
 /** One injected fault. */
 export type Fault =
@@ -36,7 +36,7 @@ export function faultFor(n: number, options: FaultOptions | undefined, random: R
   if (!options) return undefined;
   const scheduled = options.schedule?.[n];
   if (scheduled) return scheduled;
-  if (options.rate && random() < options.rate) {
+  if (chance(random, options.rate ?? 0)) {
     const faults = options.randomFaults ?? DEFAULT_RANDOM_FAULTS;
     return faults[Math.floor(random() * faults.length)];
   }

@@ -13,6 +13,12 @@ export function seededRandom(seed: number): Random {
   };
 }
 
+/** True with probability `p` (0..1). */
+export function chance(random: Random, p: number): boolean {
+  // Stryker disable next-line EqualityOperator: `<=` differs from `<` only when a draw equals p exactly, at odds of 2^-32 at most (the dataset's shares catch `>=`, which this also silences)
+  return random() < p;
+}
+
 export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
 }

@@ -1,11 +1,15 @@
-// dli-mock's flags as a user types them: negative numbers get the range message, secrets can come
-// from the environment, AK/SK and a token do not mix, and ports fetch blocks are refused.
+// dli-mock as a user runs it: flags as typed (negative numbers get the range message, secrets can
+// come from the environment, AK/SK and a token do not mix, ports fetch blocks are refused),
+// malformed requests that must not knock it over, and a banner that configures the CLI. These run
+// the built binary in its own process, so mutation testing (which mutates src/) leaves them out.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDliClient } from '@dli-sdk/client';
+import { rawExchange } from './exchange';
 
 const BIN = path.resolve(__dirname, '../bin/dli-mock.js');
+const CLI = path.resolve(__dirname, '../../cli/bin/dli-connections.js');
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const LIST = `/v2.0/${PROJECT}/datasource/enhanced-connections`;
 
@@ -13,13 +17,13 @@ const LIST = `/v2.0/${PROJECT}/datasource/enhanced-connections`;
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000, env: { PATH: process.env.PATH ?? '', ...env } });
 
-function startBin(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+function startBin(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; banner: string }> {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { PATH: process.env.PATH ?? '', ...env } });
   return new Promise((resolve, reject) => {
     let banner = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       banner += chunk;
-      if (banner.includes('Ctrl-C')) resolve({ child, url: banner.split('\n')[0] });
+      if (banner.includes('Ctrl-C')) resolve({ child, url: banner.split('\n')[0], banner });
     });
     child.once('exit', (code) => reject(new Error(`dli-mock exited with ${code}`)));
   });
@@ -34,6 +38,10 @@ test.each([
   [['--ak', 'AK', '--sk', 'SK', '--token', 'T'], '--ak/--sk cannot be used with --token'],
   [['--ak', 'AK'], '--ak needs an SK: --sk or DLI_MOCK_SK'],
   [['--sk', 'SK'], '--sk needs --ak'],
+  [['--port', '99999'], '--port must be an integer from 0 to 65535, got "99999"'],
+  [['--connections', '99999999999'], '--connections must be an integer from 0 to 100000'],
+  [['--bogus'], "Unknown option '--bogus'"],
+  [['--security-token', 'T'], '--security-token needs --ak and --sk'],
 ])('dli-mock %j exits 2 naming the flag and the rule', (args, message) => {
   const result = run(args);
   expect(result.status).toBe(2);
@@ -85,6 +93,61 @@ test('the IAM token can come from DLI_MOCK_TOKEN', async () => {
   try {
     expect((await fetch(url + LIST, { headers: { 'x-auth-token': 'token-from-the-environment' } })).status).toBe(200);
     expect((await fetch(url + LIST, { headers: { 'x-auth-token': 'another-token' } })).status).toBe(401);
+  } finally {
+    child.kill();
+  }
+});
+
+/** Sends `raw` bytes as they are and resolves to the status code of the answer. */
+async function rawRequest(url: string, raw: string): Promise<number> {
+  return Number(/^HTTP\/1\.1 (\d{3})/.exec(await rawExchange(url, raw))?.[1] ?? 0);
+}
+
+test.each([
+  ['the request target //', 'GET // HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'],
+  ['a Host of [', `GET ${LIST} HTTP/1.1\r\nHost: [\r\nConnection: close\r\n\r\n`],
+  ['an absolute-form target with a bad host', 'GET http://[/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'],
+  ['a bad percent-escape in the id', `GET ${LIST}/%E0%A4%A HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`],
+  ['a lone percent sign in the id', `GET ${LIST}/% HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`],
+  ['a target that is not a path', 'GET * HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'],
+])('%s gets a 4xx answer and dli-mock goes on serving', async (_title, raw) => {
+  const { child, url } = await startBin([]);
+  try {
+    const status = await rawRequest(url, raw);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+    const response = await fetch(`${url}${LIST}?limit=1`);
+    expect(response.status).toBe(200);
+    expect(child.exitCode).toBeNull();
+  } finally {
+    child.kill();
+  }
+});
+
+test('dli-mock --ak/--sk/--project-id checks signatures and the project; its banner configures the CLI', async () => {
+  const sk = 'banner-test-secret';
+  const { child, url, banner } = await startBin(['--ak', 'BANNERAK000000000000', '--sk', sk, '--project-id', PROJECT, '--connections', '7']);
+  try {
+    expect(banner).not.toContain(sk);
+    expect((await fetch(`${url}${LIST}`)).status).toBe(401); // unsigned
+    // The banner's export lines, with the secret the banner does not print filled in.
+    const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
+    for (const [, name, value] of banner.matchAll(/export (\w+)=(\S+)/g)) env[name] = value;
+    env.HUAWEICLOUD_SDK_SK = sk;
+    expect(env).toMatchObject({ DLI_ENDPOINT: url, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT, HUAWEICLOUD_SDK_AK: 'BANNERAK000000000000' });
+    const listed = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const cli = spawn(process.execPath, [CLI, 'list', '-o', 'ndjson'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+      let stdout = '';
+      cli.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      cli.on('close', (code) => resolve({ code, stdout }));
+    });
+    expect(listed.code).toBe(0);
+    expect(listed.stdout.trimEnd().split('\n')).toHaveLength(7);
+    const other = await new Promise<number | null>((resolve) => {
+      const cli = spawn(process.execPath, [CLI, 'list', '--project-id', 'another-project'], { env, stdio: 'ignore' });
+      cli.on('close', resolve);
+    });
+    expect(other).toBe(1); // 403 APIGW.0302 for a project the stand-in does not serve
   } finally {
     child.kill();
   }
