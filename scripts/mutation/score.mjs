@@ -3,20 +3,21 @@
 // score table (the one README.md shows), each group against two numbers:
 // - its target, the bar the project aims for (issue 12: 90% for the files it leans on most, 80%
 //   overall); a missed target is printed, with every surviving mutant of the group;
-// - its floor, about two points under the score of the committed baseline (timeouts vary from run
-//   to run): the run fails when a change lowers a group below it. Raise a floor when the score rises.
+// - its floor: the run fails when a change lowers a group below it. A group with a target has it
+//   as its floor; the others sit a little under the committed score (timeouts vary from run to
+//   run). Raise a floor when the score rises.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const REPORTS = ['client', 'mock-server'].map((name) => path.resolve(`reports/mutation/${name}.json`));
 const GROUPS = [
-  { name: 'pager (`paginate.ts`, `pager/`)', target: 90, floor: 86, match: /^packages\/client\/src\/(paginate\.ts|pager\/)/ },
-  { name: 'transport (`transport/`)', target: 90, floor: 82, match: /^packages\/client\/src\/transport\// },
-  { name: 'validation (`validate.ts`)', target: 90, floor: 97, match: /^packages\/client\/src\/validate\.ts$/ },
-  { name: 'rest of the client', target: undefined, floor: 0, match: /^packages\/client\/src\// },
-  { name: 'stand-in (`mock-server/src`)', target: undefined, floor: 97, match: /^packages\/mock-server\/src\// },
-];
-const OVERALL = { name: '**overall**', target: 80, floor: 0 };
+  { name: 'pager (`paginate.ts`, `pager/`)', target: 90, match: /^packages\/client\/src\/(paginate\.ts|pager\/)/ },
+  { name: 'transport (`transport/`)', target: 90, match: /^packages\/client\/src\/transport\// },
+  { name: 'validation (`validate.ts`)', target: 90, match: /^packages\/client\/src\/validate\.ts$/ },
+  { name: 'rest of the client', floor: 87, match: /^packages\/client\/src\// },
+  { name: 'stand-in (`mock-server/src`)', floor: 97, match: /^packages\/mock-server\/src\// },
+].map((group) => ({ ...group, floor: group.floor ?? group.target }));
+const OVERALL = { name: '**overall**', target: 80, floor: 80 };
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
