@@ -3,22 +3,23 @@
 import { DliAbortError, DliApiError, DliError, DliNetworkError, DliPaginationError, DliRedirectError, DliTimeoutError, DliValidationError } from '@dli-sdk/client';
 
 test.each([
-  [new DliError('m'), 'DliError', 'm'],
-  [new DliTimeoutError(30, { cause: undefined }), 'DliTimeoutError', 'request timed out after 30 ms'],
-  [new DliPaginationError('the same page again', 20), 'DliPaginationError', 'the same page again'],
-  [new DliAbortError(new Error('user left')), 'AbortError', 'aborted: user left'],
-  [new DliAbortError('a string reason'), 'AbortError', 'aborted: a string reason'],
+  ['DliError', 'm', () => new DliError('m')],
+  ['DliTimeoutError', 'request timed out after 30 ms', () => new DliTimeoutError(30, { cause: undefined })],
+  ['DliPaginationError', 'the same page again', () => new DliPaginationError('the same page again', 20)],
+  ['AbortError', 'aborted: user left', () => new DliAbortError(new Error('user left'))],
+  ['AbortError', 'aborted: a string reason', () => new DliAbortError('a string reason')],
   [
-    new DliRedirectError({ status: 302, location: 'https://elsewhere.example/x', requestId: undefined }),
     'DliRedirectError',
     'the server answered HTTP 302 redirecting to https://elsewhere.example/x; redirects are not followed, so that credentials stay with their origin',
+    () => new DliRedirectError({ status: 302, location: 'https://elsewhere.example/x', requestId: undefined }),
   ],
   [
-    new DliRedirectError({ status: 0, location: undefined, requestId: undefined }),
     'DliRedirectError',
     'the server answered HTTP 0 redirecting to (hidden location); redirects are not followed, so that credentials stay with their origin',
+    () => new DliRedirectError({ status: 0, location: undefined, requestId: undefined }),
   ],
-])('%s: name %j, message %j', (error, name, message) => {
+])('%s: %s', (name, message, make) => {
+  const error = make();
   expect(error.name).toBe(name);
   expect(error.message).toBe(message);
 });
