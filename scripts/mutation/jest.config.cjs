@@ -25,5 +25,5 @@ module.exports = (packageName) => ({
   roots: [`<rootDir>/packages/${packageName}`],
   testEnvironment: require.resolve('./environment.cjs'),
   testSequencer: require.resolve('./sequencer.cjs'),
-  testPathIgnorePatterns: ['/node_modules/', '/test/(browser|browser-signing|edge|edge-signing|module-formats|readme|bin-flags|soak|types-in-errors|handlers-facts)\\.test\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/(browser|browser-signing|edge|edge-signing|module-formats|observability-built|readme|bin-flags|soak|types-in-errors|handlers-facts)\\.test\\.ts$'],
 });

@@ -1,5 +1,6 @@
 // The client's options (resolveConfig, which both surfaces use), each refusal with its field and
 // the rule it states, and the edges that are accepted.
+import { createDliClient } from '@dli-sdk/client';
 import { resolveConfig, type DliClientOptions } from '../src/config';
 import { MAX_TIMER_MS } from '../src/transport/retry';
 import { PROJECT_ID, refusalOf } from './helpers';
@@ -36,4 +37,17 @@ test('the edges that are accepted', () => {
   expect(() => resolve({ ...base, maxResponseBytes: 1024 })).not.toThrow();
   expect(resolve({ projectId: PROJECT_ID, region: 'cn-north-4' }).baseUrl).toBe('https://dli.cn-north-4.myhuaweicloud.com');
   expect(resolve({ ...base, endpoint: 'https://dli.example.test/gateway//' }).baseUrl).toBe('https://dli.example.test/gateway');
+});
+
+describe("paginateEnhancedConnections' own arguments", () => {
+  const client = createDliClient({ ...base, credentials: { token: 'token' } });
+  const KEYS = 'pageSize, startOffset, maxItems, maxPages, signal, concurrency, headers';
+  test.each([
+    ['options', () => client.paginateEnhancedConnections({}, 5 as never), 'must be an object, got 5'],
+    ['options.maxitems', () => client.paginateEnhancedConnections({}, { maxitems: 5 } as never), `is not an option (expected one of ${KEYS})`],
+    ['filters.limit', () => client.paginateEnhancedConnections({ limit: 5 } as never), 'is set by the pager: use the pageSize and startOffset options'],
+    ['filters.offset', () => client.paginateEnhancedConnections({ offset: 5 } as never), 'is set by the pager: use the pageSize and startOffset options'],
+  ])('%s is refused before any request (case %#)', (field, call, rule) => {
+    expect(refusalOf(call)).toEqual({ field, rule });
+  });
 });

@@ -1,14 +1,12 @@
 // Every successful call can be observed: `$metadata` (request id, HTTP status, attempts) on both
 // surfaces and on pages without changing the body's shape, a User-Agent, and a debug log of each
 // attempt that never holds a credential or a signature.
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDliClient, createDliFetchClient, DliValidationError, type ResponseMetadata } from '@dli-sdk/client';
-import { startMockDli } from '@dli-sdk/mock-server';
-import { PROJECT_ID, TEST_AK, TEST_SK, TEST_TOKEN, akSk, expectNoTestSecretsIn, rejectionOf, withMock } from './helpers';
+import { PROJECT_ID, TEST_AK, TEST_TOKEN, akSk, expectNoTestSecretsIn, rejectionOf, withMock } from './helpers';
 
 const LIST = '/v2.0/{project_id}/datasource/enhanced-connections';
 const SHOW = '/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}';
@@ -99,32 +97,6 @@ describe('the debug log', () => {
       expect(lines).toHaveLength(4);
       expectCleanLog(lines.join('\n'));
     });
-  });
-
-  test('DLI_SDK_LOG=debug logs to standard error, and nothing secret, from the built package', async () => {
-    const mock = await startMockDli({ connections: 2, auth: { credentials: [akSk] } });
-    try {
-      const script = `import { createDliClient } from '@dli-sdk/client';
-const client = createDliClient({ endpoint: process.env.DLI_ENDPOINT, projectId: '${PROJECT_ID}', credentials: { ak: '${TEST_AK}', sk: '${TEST_SK}' } });
-const page = await client.listEnhancedConnections();
-console.log(page.connections.length);`;
-      const run = await new Promise<{ stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-          cwd: path.resolve(__dirname, '..'),
-          env: { PATH: process.env.PATH, DLI_ENDPOINT: mock.url, DLI_SDK_LOG: 'DEBUG' }, // any case
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        child.on('close', () => resolve({ stdout, stderr }));
-      });
-      expect(run.stdout).toBe('2\n');
-      expect(run.stderr).toMatch(/^dli-sdk GET \/v2\.0\/\S+\/datasource\/enhanced-connections 200 \d+ ms attempt=1\n$/);
-      expectCleanLog(run.stderr);
-    } finally {
-      await mock.close();
-    }
   });
 
   test('logger and logLevel are checked', () => {

@@ -97,6 +97,7 @@ describe('toOutgoing', () => {
     [() => toOutgoing(url, { body: '' }, origin), 'body', 'must not be given: GET requests have no body'],
     [() => toOutgoing(url, { body: '{}' }, origin), 'body', 'must not be given: GET requests have no body'],
     [() => toOutgoing(url, { headers: [['X-A', '1'], ['X-B']] as unknown as HeadersInit }, origin), 'headers', 'must be [name, value] pairs'],
+    [() => toOutgoing('https://evil.example/steal?next=https://dli.example/', undefined, origin), 'baseUrl', "must be the client's endpoint origin https://dli.example: credentials are never sent elsewhere"],
     [() => toOutgoing('https://elsewhere.example/x', undefined, origin), 'baseUrl', "must be the client's endpoint origin https://dli.example: credentials are never sent elsewhere"],
     [() => toOutgoing(url, { headers: [['X-A', '1', 'extra']] as unknown as HeadersInit }, origin), 'headers', 'must be [name, value] pairs'],
     [() => toOutgoing(url, { headers: ['X-A'] as unknown as HeadersInit }, origin), 'headers', 'must be [name, value] pairs'],

@@ -114,9 +114,9 @@ describe('answers', () => {
     expect([response.status, response.statusText, response.ok]).toEqual([203, 'Non-Authoritative', true]);
   });
 
-  test("no listener is left on the caller's signal once a call is over, however many calls share it", async () => {
+  test("no listener is left on the caller's signal once a call is over, however many calls (each retried once) share it", async () => {
     const controller = new AbortController();
-    const { fetch } = fetchAnswering(() => json(200, { is_success: true }));
+    const { fetch } = fetchAnswering((_, call) => (call % 2 === 1 ? json(503, { error_code: 'APIGW.0205' }, { 'retry-after': '0' }) : json(200, { is_success: true })));
     const transport = transportWith({ fetch });
     for (let call = 0; call < 12; call++) await transport(`${ORIGIN}${LIST}`, { signal: controller.signal });
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);

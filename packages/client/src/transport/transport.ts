@@ -53,7 +53,6 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
       reject(new DliAbortError(signal?.reason));
     };
     const timer = setTimeout(() => {
-      // Stryker disable next-line StringLiteral: a listener left behind would only reject a promise already settled (a leak, not a behaviour)
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
