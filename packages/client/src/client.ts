@@ -1,11 +1,10 @@
-// createDliClient: the method-style surface, built on the generated typescript-fetch API class
-// (from our own slim templates: the transport does auth, retries and errors).
-import { type DliClientOptions, resolveConfig } from './config';
-import { type ConnectionFilters, type ConnectionsPager, type ListPage, type ListQuery, type PaginateOptions, paginateConnections } from './connections-pager';
-import { EnhancedConnectionsApi } from './generated';
-import { validatePathParameter, validateQuery } from './parameters';
+// createDliClient: the method-style surface over the shared core.
+import { createCore } from './core';
+import type { DliClientOptions } from './options';
+import type { ConnectionFilters, ConnectionsPager, PaginateOptions } from './pager';
+import { type ListQuery, validatePathParameter, validateQuery } from './parameters';
 import { type RequestOptions, validateRequestOptions } from './request-options';
-import { type ListEnhancedConnectionsResult, listResult, type ShowEnhancedConnectionResult, showResult } from './results';
+import type { ListEnhancedConnectionsResult, ShowEnhancedConnectionResult } from './results';
 
 /** A client of the DLI enhanced-connections API. */
 export interface DliClient {
@@ -29,24 +28,15 @@ export interface DliClient {
  * ```
  */
 export function createDliClient(options: DliClientOptions): DliClient {
-  const { baseUrl, projectId, transport } = resolveConfig(options);
-  const api = new EnhancedConnectionsApi({ basePath: baseUrl, fetchApi: transport });
-
-  const listPage: ListPage = async (query, { signal, headers }) => {
-    const answer = await api.listEnhancedConnectionsRaw({ project_id: projectId, ...query }, { signal, headers });
-    return listResult(await answer.value(), answer.raw);
-  };
-
+  const core = createCore(options);
   return {
     async listEnhancedConnections(query, requestOptions) {
-      return listPage(validateQuery('listEnhancedConnections', query), validateRequestOptions(requestOptions));
+      return core.listPage(validateQuery('listEnhancedConnections', query), validateRequestOptions(requestOptions));
     },
     async getEnhancedConnection(connectionId, requestOptions) {
-      const connection_id = validatePathParameter('showEnhancedConnection', 'connection_id', connectionId, 'connectionId');
-      const { signal, headers } = validateRequestOptions(requestOptions);
-      const answer = await api.showEnhancedConnectionRaw({ project_id: projectId, connection_id }, { signal, headers });
-      return showResult(await answer.value(), answer.raw);
+      const id = validatePathParameter('showEnhancedConnection', 'connection_id', connectionId, 'connectionId');
+      return core.getConnection(id, validateRequestOptions(requestOptions));
     },
-    paginateEnhancedConnections: (filters, paginateOptions) => paginateConnections(listPage, filters, paginateOptions),
+    paginateEnhancedConnections: (filters, paginateOptions) => core.paginate(filters, paginateOptions),
   };
 }

@@ -1,7 +1,9 @@
 // What a returned connection's status means for the caller. DLI can answer a show (or a list
 // filtered by status) with a connection that no longer exists as such: its status is DELETED.
 import type { EnhancedConnectionStatus } from '@dli-sdk/types';
-import { EnhancedConnectionStatus as STATUS } from './generated/models';
+
+// Typed as the spec's status enum, so a renamed value fails to compile.
+const DELETED: EnhancedConnectionStatus = 'DELETED';
 
 /**
  * True when DLI returned the connection with `status: "DELETED"`. Such a connection was found,
@@ -16,5 +18,5 @@ import { EnhancedConnectionStatus as STATUS } from './generated/models';
  * ```
  */
 export function isDeleted(connection: { readonly status?: EnhancedConnectionStatus | undefined }): boolean {
-  return connection.status === STATUS.Deleted;
+  return connection.status === DELETED;
 }

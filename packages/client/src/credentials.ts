@@ -1,6 +1,25 @@
-// Credentials from the environment, under the names Huawei's own SDKs read.
+// How requests are authenticated, and credentials from the environment under the names Huawei's
+// own SDKs read. A leaf module: every layer may name these types.
 import { DliValidationError } from './errors';
-import type { AkSkCredentials } from './transport/sign';
+
+/** A permanent or temporary (with `securityToken`) Huawei Cloud access key. */
+export interface AkSkCredentials {
+  /** Access key id. */
+  ak: string;
+  /** Secret access key. Never sent, logged or put in an error. */
+  sk: string;
+  /** Session token of temporary credentials, sent as `X-Security-Token`. */
+  securityToken?: string;
+}
+
+/** An IAM token, sent as `X-Auth-Token`. */
+export interface TokenCredentials {
+  /** The IAM token (`X-Subject-Token` of `POST /v3/auth/tokens`). Never logged or put in an error. */
+  token: string;
+}
+
+/** How requests are authenticated: AK/SK signing or an IAM token. */
+export type DliCredentials = AkSkCredentials | TokenCredentials;
 
 /** What {@link credentialsFromEnv} returns: spread it into the client options. */
 export interface EnvCredentials {

@@ -15,9 +15,24 @@ function brand(target: { prototype: object }, name: string): void {
   Object.defineProperty(target.prototype, BRAND, { value: name });
 }
 
+/**
+ * How the call that failed went, as smithy's `$metadata`: the attempts made (0 when the error came
+ * before any request was sent), and the HTTP status and request id of the answer, when one came.
+ */
+export interface DliErrorMetadata {
+  /** Attempts made, the first included; 0 when the error came before any request. */
+  readonly attempts: number;
+  /** HTTP status of the last answer; undefined when none came. */
+  readonly httpStatus: number | undefined;
+  /** `X-Request-Id` (or the body's `request_id`) of the last answer, to quote to Huawei support. */
+  readonly requestId: string | undefined;
+}
+
 /** Base class of every error thrown by `@dli-sdk/client`. */
 export class DliError extends Error {
   override name = 'DliError';
+  /** How the call went; set by the transport for every error of a request it sent. */
+  $metadata: DliErrorMetadata = { attempts: 0, httpStatus: undefined, requestId: undefined };
 
   /** Also true for errors made by the other module format's copy of the class (ESM or CJS). */
   static [Symbol.hasInstance](value: unknown): boolean {
@@ -74,6 +89,7 @@ export class DliApiError extends DliError {
     this.requestId = init.requestId;
     this.body = init.body;
     this.retryAfterMs = init.retryAfterMs;
+    this.$metadata = { attempts: 1, httpStatus: init.status, requestId: init.requestId };
   }
 
   /**
@@ -129,6 +145,7 @@ export class DliResponseError extends DliError {
     this.status = init.status;
     this.requestId = init.requestId;
     this.excerpt = init.excerpt;
+    this.$metadata = { attempts: 1, httpStatus: init.status, requestId: init.requestId };
   }
 }
 
@@ -187,6 +204,7 @@ export class DliRedirectError extends DliError {
     this.status = init.status;
     this.location = init.location;
     this.requestId = init.requestId;
+    this.$metadata = { attempts: 1, httpStatus: init.status, requestId: init.requestId };
   }
 }
 

@@ -1,13 +1,13 @@
 // createDliFetchClient: the path-style surface, openapi-fetch over the generated `paths` types,
-// sending through the same transport as createDliClient.
+// sending through the core's transport; its pager is the core's, as createDliClient's is.
 import type { paths } from '@dli-sdk/types';
 import * as openapiFetch from 'openapi-fetch';
 import type { MaybeOptionalInit } from 'openapi-fetch';
-import { type DliClientOptions, resolveConfig } from './config';
-import { type ConnectionFilters, type ConnectionsPager, type PaginateOptions, paginateConnections } from './connections-pager';
+import { createCore } from './core';
 import { DliValidationError } from './errors';
 import { OPERATIONS } from './generated/spec-facts';
-import { listPageVia } from './list-page';
+import type { DliClientOptions } from './options';
+import type { ConnectionFilters, ConnectionsPager, PaginateOptions } from './pager';
 import { type OperationId, operationAt, queryString, validatePathParameter, validateQuery } from './parameters';
 import { type ListEnhancedConnectionsResult, listResult, type ShowEnhancedConnectionResult, showResult } from './results';
 import { describe, isPlainObject, validateHeaders } from './validate';
@@ -105,7 +105,8 @@ function checkGetInit(pathTemplate: unknown, init: unknown, origin: string): { o
  * ```
  */
 export function createDliFetchClient(options: DliClientOptions): DliFetchClient {
-  const { baseUrl, projectId, transport } = resolveConfig(options);
+  const core = createCore(options);
+  const { baseUrl, projectId, transport } = core;
   const origin = new URL(baseUrl).origin;
   const client = openapiCreateClient()<paths>({
     baseUrl,
@@ -133,11 +134,8 @@ export function createDliFetchClient(options: DliClientOptions): DliFetchClient 
   methods.request = async (method: unknown, path: string, init?: unknown) =>
     typeof method === 'string' && method.toUpperCase() === 'GET' ? checkedGet(path, init) : refuse(String(method))();
 
-  const listPage = listPageVia(transport, baseUrl, projectId);
-
   return Object.assign(client, methods, {
     projectId,
-    paginateEnhancedConnections: (filters?: ConnectionFilters, paginateOptions?: PaginateOptions) =>
-      paginateConnections(listPage, filters, paginateOptions),
+    paginateEnhancedConnections: (filters?: ConnectionFilters, paginateOptions?: PaginateOptions) => core.paginate(filters, paginateOptions),
   }) as unknown as DliFetchClient;
 }

@@ -5,18 +5,25 @@
  */
 export { createDliClient, type DliClient } from './client';
 export { createDliFetchClient, type DliFetchClient } from './fetch-client';
-export type { DliClientOptions } from './config';
-export type { ConnectionFilters, ConnectionsPage, ConnectionsPager, ListQuery, PaginateOptions } from './connections-pager';
-export type { Page, Pager, PagerOptions } from './paginate';
+export type { DliClientOptions } from './options';
+export type { ListQuery } from './parameters';
+export type { ConnectionFilters, ConnectionsPage, ConnectionsPager, PaginateOptions } from './pager';
 export type { RequestOptions } from './request-options';
 export type { ListEnhancedConnectionsResult, ResponseMetadata, ShowEnhancedConnectionResult } from './results';
 export type { DliLogger } from './logging';
 export { isDeleted } from './connection-status';
-export { credentialsFromEnv, type EnvCredentials } from './credentials';
+export {
+  type AkSkCredentials,
+  credentialsFromEnv,
+  type DliCredentials,
+  type EnvCredentials,
+  type TokenCredentials,
+} from './credentials';
 export {
   DliAbortError,
   DliApiError,
   DliError,
+  type DliErrorMetadata,
   DliNetworkError,
   DliPaginationError,
   DliRedirectError,
@@ -27,7 +34,6 @@ export {
 export { DLI_REGION_ENDPOINTS, type DliRegion } from './generated/spec-facts';
 export type { RetryOptions } from './transport/retry';
 export {
-  type AkSkCredentials,
   createRequestSigner,
   type RequestSigner,
   type SignableRequest,
@@ -35,6 +41,5 @@ export {
   type SignOptions,
   signRequest,
 } from './transport/sign';
-export type { DliCredentials, TokenCredentials } from './transport/transport';
 // The types a user of the client names most; the rest are in @dli-sdk/types.
 export type { DliErrorBody, EnhancedConnection, EnhancedConnectionStatus } from '@dli-sdk/types';

@@ -1,9 +1,15 @@
 // Checks the parameters of an operation against the spec's rules (generated/spec-facts.ts), so a
 // mistake surfaces as a DliValidationError naming the field and the rule before any request.
 // Every rule and every enum comes from the spec; only URL safety of path segments is added here.
+import type { EnhancedConnectionStatus, ListEnhancedConnectionsQuery } from '@dli-sdk/types';
 import { DliValidationError } from './errors';
 import { OPERATIONS } from './generated/spec-facts';
 import { describe, hasControlCharacters, isPlainObject, isWellFormed } from './validate';
+
+/** Query of `listEnhancedConnections`. `status` is accepted in any case and sent as the spec spells it. */
+export type ListQuery = Omit<ListEnhancedConnectionsQuery, 'status'> & {
+  status?: EnhancedConnectionStatus | Lowercase<EnhancedConnectionStatus>;
+};
 
 /** The operation ids of the spec. */
 export type OperationId = keyof typeof OPERATIONS;

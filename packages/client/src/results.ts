@@ -3,8 +3,7 @@
 // spreading and equality checks do not see.
 import type { EnhancedConnection, ListEnhancedConnectionsResponse, ShowEnhancedConnectionResponse } from '@dli-sdk/types';
 import { DliResponseError } from './errors';
-import { attemptsOf } from './transport/transport';
-import { requestIdOf } from './transport/response';
+import { attemptsOf, requestIdOf } from './transport/response';
 import { isPlainObject } from './validate';
 
 /** How a successful call went. */
@@ -41,11 +40,13 @@ export function withMetadata<T extends object>(body: T, response: Response): T &
 export function listResult(body: ListEnhancedConnectionsResponse, response: Response): ListEnhancedConnectionsResult {
   const { connections = [] } = body;
   if (!(Array.isArray(connections) && connections.every(isPlainObject))) {
-    throw new DliResponseError('response field "connections" is not an array of objects', {
+    const error = new DliResponseError('response field "connections" is not an array of objects', {
       status: response.status,
       requestId: requestIdOf(response),
       excerpt: JSON.stringify(connections).slice(0, 200),
     });
+    error.$metadata = { ...error.$metadata, attempts: attemptsOf(response) };
+    throw error;
   }
   return withMetadata(Object.assign(body, { connections }), response);
 }

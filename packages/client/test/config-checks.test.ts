@@ -1,12 +1,12 @@
-// The client's options (resolveConfig, which both surfaces use), each refusal with its field and
+// The client's options (checkClientOptions, which both surfaces use), each refusal with its field and
 // the rule it states, and the edges that are accepted.
 import { createDliClient } from '@dli-sdk/client';
-import { resolveConfig, type DliClientOptions } from '../src/config';
+import { checkClientOptions, type DliClientOptions } from '../src/options';
 import { MAX_TIMER_MS } from '../src/transport/retry';
 import { PROJECT_ID, refusalOf } from './helpers';
 
 const base = { projectId: PROJECT_ID, endpoint: 'https://dli.example.test' };
-const resolve = (options: unknown) => resolveConfig(options as DliClientOptions);
+const resolve = (options: unknown) => checkClientOptions(options as DliClientOptions);
 const OPTIONS = 'region, endpoint, projectId, credentials, fetch, headers, retry, timeoutMs, allowInsecureHttp, maxResponseBytes, logger, logLevel';
 
 test.each([

@@ -14,7 +14,7 @@ import {
   DliValidationError,
   type DliClientOptions,
 } from '@dli-sdk/client';
-import { MAX_CONCURRENCY } from '../src/paginate';
+import { MAX_CONCURRENCY } from '../src/pager';
 import { PROJECT_ID, TEST_TOKEN, akSk, expectNoSecrets, rejectionOf, withMock } from './helpers';
 
 const LIST = '/v2.0/{project_id}/datasource/enhanced-connections';

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createDliClient, createDliFetchClient, DliValidationError, type ResponseMetadata } from '@dli-sdk/client';
+import { createDliClient, createDliFetchClient, DliApiError, DliNetworkError, DliValidationError, type ResponseMetadata } from '@dli-sdk/client';
 import { PROJECT_ID, TEST_AK, TEST_TOKEN, akSk, expectNoTestSecretsIn, rejectionOf, withMock } from './helpers';
 
 const LIST = '/v2.0/{project_id}/datasource/enhanced-connections';
@@ -48,6 +48,32 @@ describe('$metadata', () => {
       for await (const page of dli.paginateEnhancedConnections({}, { pageSize: 2 }).byPage()) pages.push(page.response.$metadata.httpStatus);
       expect(pages).toEqual([200, 200, 200]);
     });
+  });
+
+  test('errors carry $metadata too: attempts as a field, with the last answer\'s status and request id', async () => {
+    await withMock({ connections: 3, faults: { schedule: { 1: { kind: 'status', status: 503 }, 2: { kind: 'status', status: 503 } } } }, async (mock) => {
+      const client = createDliClient({ endpoint: mock.url, projectId: PROJECT_ID, credentials: akSk, retry: { maxAttempts: 2, baseDelayMs: 1 } });
+      const error = (await rejectionOf(client.listEnhancedConnections())) as DliApiError;
+      expect(error).toBeInstanceOf(DliApiError);
+      expect(error.$metadata).toEqual({ attempts: 2, httpStatus: 503, requestId: error.requestId });
+      expect(error.requestId).toMatch(/^[0-9a-f]{32}$/);
+      expect(error.toJSON()).toHaveProperty('$metadata.attempts', 2);
+    });
+    // Refused before anything was sent: no attempt at all.
+    const refused = await rejectionOf(createDliClient({ endpoint: 'http://127.0.0.1:9', projectId: PROJECT_ID }).listEnhancedConnections({ limit: -1 }));
+    expect(refused).toBeInstanceOf(DliValidationError);
+    expect((refused as DliValidationError).$metadata).toEqual({ attempts: 0, httpStatus: undefined, requestId: undefined });
+  });
+
+  test('a network error counts its attempts in $metadata, with no status', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve)); // nothing listens there now
+    const client = createDliClient({ endpoint: `http://127.0.0.1:${port}`, projectId: PROJECT_ID, retry: { maxAttempts: 3, baseDelayMs: 1 } });
+    const error = (await rejectionOf(client.listEnhancedConnections())) as DliNetworkError;
+    expect(error).toBeInstanceOf(DliNetworkError);
+    expect(error.$metadata).toEqual({ attempts: 3, httpStatus: undefined, requestId: undefined });
   });
 
   test('a list body without `connections` is given an empty array, as the type promises', async () => {

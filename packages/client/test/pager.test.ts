@@ -2,7 +2,7 @@
 // how many requests it keeps open, what it yields, and how it ends.
 import { getEventListeners } from 'node:events';
 import { DliAbortError, DliPaginationError, DliValidationError } from '../src/errors';
-import { paginate, type PagerOptions } from '../src/paginate';
+import { paginate, type PagerOptions } from '../src/pager';
 import type { PageRequest } from '../src/pager/look-ahead';
 
 interface Item {

@@ -202,7 +202,7 @@ describe('interpretResponse', () => {
   const encode = (text: string) => new TextEncoder().encode(text);
   function thrownBy(status: number, text: string, headers: Record<string, string> = {}): Record<string, unknown> {
     try {
-      interpretResponse(new Response(null, { status, headers }), encode(text));
+      interpretResponse(new Response(null, { status, headers }), encode(text), 1);
     } catch (error) {
       return { name: (error as Error).name, message: (error as Error).message, ...(error as object) };
     }

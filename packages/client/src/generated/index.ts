@@ -2,4 +2,3 @@
 // Change the spec (or openapitools.json) and regenerate instead.
 export * from './runtime';
 export * from './apis/index';
-export * from './models/index';

@@ -25,6 +25,11 @@ export function requestIdOf(response: Response): string | undefined {
   return response.headers.get('x-request-id') ?? undefined;
 }
 
+/** Attempts the transport made for `response` (1 for an answer it did not make). */
+export function attemptsOf(response: Response): number {
+  return response instanceof ParsedResponse ? response.attempts : 1;
+}
+
 function firstString(body: Record<string, unknown>, keys: readonly string[]): string | undefined {
   for (const key of keys) {
     const value = body[key];
@@ -63,11 +68,14 @@ class ParsedResponse extends Response {
   readonly #text: string;
   readonly #source: Response;
   #copy: Response | undefined;
+  /** Attempts the transport made for this answer, the first included. */
+  readonly attempts: number;
   // The headers are the fetched answer's own, handed over rather than copied: in Node 20, undici
   // converting every header of `new Response(null, { headers })` cost more per page than the
   // rest of the transport's work.
-  constructor(bytes: Uint8Array, source: Response, parsed: unknown, text: string) {
+  constructor(bytes: Uint8Array, source: Response, parsed: unknown, text: string, attempts: number) {
     super(null, { status: source.status, statusText: source.statusText });
+    this.attempts = attempts;
     this.#bytes = bytes;
     this.#parsed = parsed;
     this.#text = text;
@@ -95,7 +103,7 @@ class ParsedResponse extends Response {
     return Promise.resolve(this.#text);
   }
   override clone(): Response {
-    return new ParsedResponse(this.#bytes, this, this.#parsed, this.#text);
+    return new ParsedResponse(this.#bytes, this, this.#parsed, this.#text, this.attempts);
   }
 }
 
@@ -105,7 +113,7 @@ const decoder = new TextDecoder();
  * Checks an answer whose body has been read: HTTP ≥ 400 and `is_success: false` become
  * DliApiError, a body that is not a JSON object becomes DliResponseError.
  */
-export function interpretResponse(response: Response, bytes: Uint8Array): Response {
+export function interpretResponse(response: Response, bytes: Uint8Array, attempts: number): Response {
   const text = decoder.decode(bytes);
   const requestId = requestIdOf(response);
   if (response.status >= 400) throw apiError(response, text, requestId);
@@ -123,5 +131,5 @@ export function interpretResponse(response: Response, bytes: Uint8Array): Respon
       body: parsed,
     });
   }
-  return new ParsedResponse(bytes, response, parsed, text);
+  return new ParsedResponse(bytes, response, parsed, text, attempts);
 }

@@ -1,6 +1,7 @@
 // SDK-HMAC-SHA256 request signing. The public signers are synchronous, so they run alike in Node,
 // browsers and edge runtimes: node:crypto hashes where it exists, @noble/hashes elsewhere. The
 // client's transport signs with the same canonical form but hashes with node:crypto or Web Crypto.
+import type { AkSkCredentials } from '../credentials';
 import { DliValidationError } from '../errors';
 import { describe, isPlainObject, validateHeaders, validateSecretString } from '../validate';
 import { canonicalizeSearch, canonicalUri } from './canonical';
@@ -8,16 +9,6 @@ import { type AsyncHashing, type Hashing, nodeHashing, platformHashing, webCrypt
 
 const ALGORITHM = 'SDK-HMAC-SHA256';
 const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-
-/** A permanent or temporary (with `securityToken`) Huawei Cloud access key. */
-export interface AkSkCredentials {
-  /** Access key id. */
-  ak: string;
-  /** Secret access key. Never sent, logged or put in an error. */
-  sk: string;
-  /** Session token of temporary credentials, sent as `X-Security-Token`. */
-  securityToken?: string;
-}
 
 /** A request to sign. */
 export interface SignableRequest {

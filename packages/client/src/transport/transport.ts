@@ -2,6 +2,7 @@
 // each attempt, bounds it in time and size, retries what is safe to retry and turns answers into
 // typed errors. It knows nothing of operations or pagination.
 import { followSignal } from '../abort';
+import type { AkSkCredentials, DliCredentials } from '../credentials';
 import { redactSecrets } from './redact';
 import { DliAbortError, DliApiError, DliError, DliNetworkError, DliRedirectError, DliTimeoutError, DliValidationError } from '../errors';
 import { canonicalizeSearch } from './canonical';
@@ -10,16 +11,7 @@ import { type OutgoingRequest, toOutgoing } from './outgoing';
 import { readBody } from './read-body';
 import { interpretResponse, requestIdOf } from './response';
 import { isRetryable, type RetryPolicy, retryDelayMs } from './retry';
-import { type AkSkCredentials, type SignedRequest, transportSigner } from './sign';
-
-/** An IAM token, sent as `X-Auth-Token`. */
-export interface TokenCredentials {
-  /** The IAM token (`X-Subject-Token` of `POST /v3/auth/tokens`). Never logged or put in an error. */
-  token: string;
-}
-
-/** How requests are authenticated: AK/SK signing or an IAM token. */
-export type DliCredentials = AkSkCredentials | TokenCredentials;
+import { type SignedRequest, transportSigner } from './sign';
 
 export interface TransportOptions {
   /** The only origin requests may go to: credentials never leave it. */
@@ -66,14 +58,6 @@ function isHeaderRefusal(error: unknown): boolean {
   return error instanceof TypeError && /header/i.test(error.message) && !/fetch failed/i.test(error.message);
 }
 
-// How many attempts each answer took, for `$metadata`; a WeakMap leaves the Response untouched.
-const ATTEMPTS = new WeakMap<Response, number>();
-
-/** Attempts the transport made for `response` (1 for an answer it did not make). */
-export function attemptsOf(response: Response): number {
-  return ATTEMPTS.get(response) ?? 1;
-}
-
 // One log line of an attempt: method, path (no query, no headers, so nothing secret), outcome,
 // time, attempt number and, when the transport tries again, why.
 function attemptLine(request: OutgoingRequest, outcome: string, startedAt: number, attempt: number, retry?: string): string {
@@ -84,10 +68,15 @@ function attemptLine(request: OutgoingRequest, outcome: string, startedAt: numbe
 // Every failure of an attempt is one of our errors by now (see attempt's catch).
 const outcomeOf = (error: unknown) => (error instanceof DliApiError ? String(error.status) : (error as Error).name);
 
-/** Adds to a final error how many attempts were made and why it ended, so one line tells the whole story. */
+/**
+ * Records on a final error how many attempts were made, and adds that and why it ended to the
+ * message, so one line tells the whole story.
+ */
 function withAttempts(error: unknown, attempts: number, why?: string): unknown {
+  if (!(error instanceof DliError)) return error;
+  error.$metadata = { ...error.$metadata, attempts };
   const notes = [attempts > 1 ? `after ${attempts} attempts` : undefined, why].filter((note) => note !== undefined);
-  if (error instanceof DliError && notes.length > 0) error.message += ` (${notes.join('; ')})`;
+  if (notes.length > 0) error.message += ` (${notes.join('; ')})`;
   return error;
 }
 
@@ -122,7 +111,7 @@ export function createTransport(options: TransportOptions): Transport {
     return { url: url.href, headers };
   }
 
-  async function attempt(request: OutgoingRequest, attemptTimeoutMs: number): Promise<Response> {
+  async function attempt(request: OutgoingRequest, attemptTimeoutMs: number, attemptNumber: number): Promise<Response> {
     const { url, headers } = await prepare(request); // fresh X-Sdk-Date for every attempt
     const { controller, release } = followSignal(request.signal);
     // Set by the timer's callback, which TypeScript's narrowing does not see.
@@ -143,7 +132,7 @@ export function createTransport(options: TransportOptions): Transport {
         });
       }
       const bytes = await readBody(response, maxResponseBytes);
-      return interpretResponse(response, bytes);
+      return interpretResponse(response, bytes, attemptNumber);
     } catch (cause) {
       if (cause instanceof DliError) throw cause;
       if (request.signal?.aborted) throw new DliAbortError(request.signal.reason);
@@ -164,9 +153,8 @@ export function createTransport(options: TransportOptions): Transport {
       const startedAt = Date.now();
       const attemptTimeoutMs = Math.max(1, Math.min(timeoutMs, deadline - startedAt));
       try {
-        const response = await attempt(request, attemptTimeoutMs);
+        const response = await attempt(request, attemptTimeoutMs, attemptNumber);
         log?.(attemptLine(request, String(response.status), startedAt, attemptNumber));
-        ATTEMPTS.set(response, attemptNumber);
         return response;
       } catch (caught) {
         const error = redactSecrets(caught, secrets);

@@ -17,7 +17,7 @@ import type {
     DliErrorBody,
     ListEnhancedConnectionsResponse,
     ShowEnhancedConnectionResponse,
-} from '../models/index';
+} from '@dli-sdk/types';
 
 export interface ListEnhancedConnectionsRequest {
     /**

@@ -1,11 +1,13 @@
-// Turns the options of either client surface into the base URL and the shared transport, so
-// both surfaces accept exactly the same options and behave the same.
+// The options of both client surfaces and their checks: what a caller gives becomes the base URL,
+// the project and the settings of the one transport (core.ts builds it), or a DliValidationError
+// naming the option and the rule.
+import type { DliCredentials } from './credentials';
 import { DliValidationError } from './errors';
 import { DLI_REGION_ENDPOINTS, type DliRegion } from './generated/spec-facts';
 import { type DliLogger, resolveLog } from './logging';
 import { validatePathParameter } from './parameters';
 import { MAX_TIMER_MS, resolveRetryPolicy, type RetryOptions } from './transport/retry';
-import { createTransport, type DliCredentials, type Transport } from './transport/transport';
+import type { TransportOptions } from './transport/transport';
 import { userAgent } from './user-agent';
 import { describe, isPlainObject, validateEndpoint, validateHeaders, validateSecretString } from './validate';
 
@@ -50,11 +52,11 @@ const OPTION_KEYS = new Set([
   'region', 'endpoint', 'projectId', 'credentials', 'fetch', 'headers', 'retry', 'timeoutMs', 'allowInsecureHttp', 'maxResponseBytes', 'logger', 'logLevel',
 ]);
 
-/** What both surfaces are built from. */
-export interface ResolvedConfig {
+/** Checked options: what the core of both surfaces is built from. */
+export interface CheckedOptions {
   baseUrl: string;
   projectId: string;
-  transport: Transport;
+  transport: TransportOptions;
 }
 
 const TOKEN_KEYS: ReadonlySet<string> = new Set(['token']);
@@ -90,7 +92,8 @@ function validateBound(field: string, value: unknown, fallback: number, max: num
   return value;
 }
 
-export function resolveConfig(options: DliClientOptions): ResolvedConfig {
+/** Checks the options of either surface, before anything is sent. */
+export function checkClientOptions(options: DliClientOptions): CheckedOptions {
   if (!isPlainObject(options)) throw new DliValidationError('options', `must be an object, got ${describe(options)}`);
   for (const key of Object.keys(options)) {
     if (!OPTION_KEYS.has(key)) throw new DliValidationError(key, `is not an option (expected one of ${[...OPTION_KEYS].join(', ')})`);
@@ -127,7 +130,7 @@ export function resolveConfig(options: DliClientOptions): ResolvedConfig {
   return {
     baseUrl: url.href.replace(/\/+$/, ''),
     projectId,
-    transport: createTransport({
+    transport: {
       origin: url.origin,
       projectId,
       credentials,
@@ -139,6 +142,6 @@ export function resolveConfig(options: DliClientOptions): ResolvedConfig {
       maxResponseBytes,
       userAgent: userAgent(),
       log: resolveLog(options.logger, options.logLevel),
-    }),
+    },
   };
 }
