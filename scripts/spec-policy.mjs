@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run spec:policy: the version policy of spec-diff/policy.json as the Markdown table the
-// README shows (a test keeps the README's copy equal to this output).
+// docs/spec-changes.md shows (a test keeps that copy equal to this output).
 import { policy } from './spec-diff/policy.mjs';
 
 const all = [

@@ -1,4 +1,4 @@
-// The policy file decides every change id oasdiff can report, and the README shows it as it is.
+// The policy file decides every change id oasdiff can report, and docs/spec-changes.md shows it as it is.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,9 +36,9 @@ test('where oasdiff (wire compatibility) and TypeScript consumers disagree, the 
   });
 });
 
-test("the README's version-policy table is the rendering of scripts/spec-diff/policy.json", () => {
+test("docs/spec-changes.md's version-policy table is the rendering of scripts/spec-diff/policy.json", () => {
   const rendered = spawnSync(process.execPath, [path.join(root, 'scripts/spec-policy.mjs')], { encoding: 'utf8' }).stdout;
-  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const readme = readFileSync(path.join(root, 'docs/spec-changes.md'), 'utf8');
   const section = /<!-- spec:policy[^>]*-->\n([\s\S]*?)<!-- \/spec:policy -->/.exec(readme)?.[1];
   expect(section).toBe(rendered);
 });
