@@ -4,9 +4,15 @@
 //   name alone, and jest would otherwise load every suite for every mutant), quickest first.
 // - With a mutant active it stops at the first failing test (StrykerJS turns jest's bail off, as
 //   jest has no programmatic bail): one failure kills the mutant, so the rest is wasted time.
+// - With a mutant active a test may take MUTANT_TEST_TIMEOUT_MS: the longest of these suites'
+//   tests takes about two seconds alone, so a mutant that makes a request hang (a lost abort, a
+//   timer never set) fails its test then, where the first run's limit would wait out StrykerJS's
+//   much longer timeout. The first run keeps the config's limit, so load cannot fail it.
 const { appendFileSync } = require('node:fs');
 const { TestEnvironment } = require('jest-environment-node');
 const { TEST_FILES_INDEX, ACTIVE_MUTANT } = require('./shared.cjs');
+
+const MUTANT_TEST_TIMEOUT_MS = 15_000;
 
 // Module state outlives one suite: jest loads the environment once per worker process.
 let killedMutant;
@@ -32,6 +38,7 @@ class MutationEnvironment extends TestEnvironment {
       }
       return;
     }
+    if (event.name === 'run_start') state.testTimeout = Math.min(state.testTimeout, MUTANT_TEST_TIMEOUT_MS);
     // A test counts as failed once it is done with errors: those of its own code and hooks, and
     // those a failed beforeAll hands to every test under it (which never run, but are reported
     // failed only if not skipped here first).

@@ -1,7 +1,10 @@
 // The progress line on stderr never tears a line of output: it shows only when stderr is a terminal
 // and stdout is not that terminal mid-line (a file or pipe, or a table written after it), and Ctrl-C
 // clears it. `script` gives the CLI a real pseudo-terminal, as a person's terminal would.
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { type MockDli, startMockDli } from '@dli-sdk/mock-server';
 import { BIN, shell } from './run-cli';
@@ -58,11 +61,16 @@ test('an error in the middle of a walk is printed on a clean line, after the pro
 });
 
 test('Ctrl-C during a walk clears the progress line and exits 130', async () => {
-  // The terminal sends ^C (byte 3) after two seconds: a few slow pages in, far from the end.
-  const run = await shell(
-    `{ sleep 2; printf '\\003'; sleep 1; } | script -qec '"${process.execPath}" "${BIN}" list --endpoint ${slow.url} --page-size 1 -o ndjson >/dev/null' /dev/null; echo "exit $?"`,
+  // The terminal sends ^C (byte 3) once the stand-in has answered a few slow pages, far from the
+  // end: a file the test creates then tells the shell, so a slow start cannot outrun the ^C.
+  const flag = path.join(mkdtempSync(path.join(os.tmpdir(), 'dli-progress-')), 'pages-answered');
+  const running = shell(
+    `{ until [ -e '${flag}' ]; do sleep 0.1; done; printf '\\003'; sleep 1; } | script -qec '"${process.execPath}" "${BIN}" list --endpoint ${slow.url} --page-size 1 -o ndjson >/dev/null' /dev/null; echo "exit $?"`,
     { DLI_IAM_TOKEN: 'unused', HUAWEICLOUD_SDK_PROJECT_ID: 'progress-test' },
   );
+  while (slow.requestCount < 8) await new Promise((resolve) => setTimeout(resolve, 50));
+  writeFileSync(flag, '');
+  const run = await running;
   expect(run.stdout).toMatch(/page\(s\)/);
   expect(run.stdout.endsWith('\r\u001b[Kexit 130\n') || run.stdout.endsWith('\r\u001b[K\r\nexit 130\n')).toBe(true);
 });

@@ -52,6 +52,10 @@ function list(surface: Surface, options: DliClientOptions, query: object = { lim
   return client.GET(LIST, { params: { path: { project_id: client.projectId }, query } });
 }
 
+/** Fake timers and Date for the transport's clock; promise and I/O plumbing stays real. */
+const FAKE_CLOCK: Parameters<typeof jest.useFakeTimers>[0] = { doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate', 'clearImmediate'] };
+const ORIGIN = 'https://dli.example.com';
+
 const page = (connections: object[]) => JSON.stringify({ is_success: true, message: '', count: connections.length, connections });
 
 describe.each(SURFACES)('%s: credentials stay with their origin', (surface) => {
@@ -225,35 +229,51 @@ describe.each(SURFACES)('%s: every resource is bounded', (surface) => {
   });
 
   test('deadlineMs is a hard limit: the last attempt is cut to the time left', async () => {
-    const silent = await serve(() => undefined);
+    jest.useFakeTimers(FAKE_CLOCK);
     try {
+      // A server that never answers: an attempt ends only when the transport aborts it.
+      const attemptsAt: number[] = [];
+      const fetch: typeof globalThis.fetch = (_input, init) => {
+        attemptsAt.push(Date.now());
+        return new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error)));
+      };
       const started = Date.now();
-      const error = await rejectionOf(
-        list(surface, { endpoint: silent.url, projectId: PROJECT_ID, timeoutMs: 800, retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 1, deadlineMs: 1_000 } }),
-      );
-      const took = Date.now() - started;
-      expect(error).toBeInstanceOf(DliTimeoutError);
-      expect(took).toBeLessThan(1_400); // two full attempts would take 1 600 ms
-      expect(silent.received).toHaveLength(2);
+      let settledAfter: number | undefined;
+      const outcome = rejectionOf(
+        list(surface, { endpoint: ORIGIN, projectId: PROJECT_ID, fetch, timeoutMs: 800, retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 1, deadlineMs: 1_000 } }),
+      ).finally(() => (settledAfter = Date.now() - started));
+      await jest.advanceTimersByTimeAsync(5_000);
+      expect(await outcome).toBeInstanceOf(DliTimeoutError);
+      expect(attemptsAt).toHaveLength(2);
+      // On the transport's own clock (fake here): two full attempts would end after 1 600 ms.
+      expect(settledAfter).toBe(1_000);
     } finally {
-      await silent.close();
+      jest.useRealTimers();
     }
   });
 
   test('Retry-After past the deadline fails at once, saying so; a Retry-After storm costs maxAttempts requests', async () => {
-    const storm = await serve((_req, res) => res.writeHead(429, { 'retry-after': '3600' }).end('{"error_code":"APIGW.0308","error_msg":"throttled"}'));
+    jest.useFakeTimers(FAKE_CLOCK);
     try {
+      let requests = 0;
+      const fetch: typeof globalThis.fetch = () => {
+        requests++;
+        return Promise.resolve(new Response('{"error_code":"APIGW.0308","error_msg":"throttled"}', { status: 429, headers: { 'retry-after': '3600' } }));
+      };
       const started = Date.now();
-      const error = await rejectionOf(list(surface, { endpoint: storm.url, projectId: PROJECT_ID, retry: { deadlineMs: 5_000 } }));
+      // No timer runs here: had the transport waited, this would never settle.
+      const error = await rejectionOf(list(surface, { endpoint: ORIGIN, projectId: PROJECT_ID, fetch, retry: { deadlineMs: 5_000 } }));
       expect(error).toBeInstanceOf(DliApiError);
       expect((error as Error).message).toContain('would pass the 5000 ms retry deadline');
-      expect(Date.now() - started).toBeLessThan(1_000);
-      expect(storm.received).toHaveLength(1);
-      storm.received.length = 0;
-      await rejectionOf(list(surface, { endpoint: storm.url, projectId: PROJECT_ID, retry: { maxAttempts: 4, maxDelayMs: 1 } }));
-      expect(storm.received).toHaveLength(4);
+      expect(Date.now()).toBe(started);
+      expect(requests).toBe(1);
+      requests = 0;
+      const storm = rejectionOf(list(surface, { endpoint: ORIGIN, projectId: PROJECT_ID, fetch, retry: { maxAttempts: 4, maxDelayMs: 1 } }));
+      await jest.advanceTimersByTimeAsync(100);
+      await storm;
+      expect(requests).toBe(4);
     } finally {
-      await storm.close();
+      jest.useRealTimers();
     }
   });
 
@@ -333,7 +353,8 @@ describe.each(SURFACES)('%s: inputs', (surface) => {
 
 describe.each(SURFACES)('%s: one honest transport', (surface) => {
   test('an abort is a DliAbortError (a DliError named AbortError) whose cause is the reason', async () => {
-    await withMock({ latencyMs: 200 }, async (mock) => {
+    // The answer comes long after the abort, even on a machine busy with other work.
+    await withMock({ latencyMs: 2_000 }, async (mock) => {
       const controller = new AbortController();
       const options = { endpoint: mock.url, projectId: PROJECT_ID, credentials: { token: TEST_TOKEN } };
       const reason = new Error('user cancelled');

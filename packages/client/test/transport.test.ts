@@ -237,24 +237,37 @@ describe('what a runtime throws', () => {
 
 describe('the attempt log', () => {
   test('one line per attempt: outcome (a status, or the error class), whole milliseconds, the retry reason', async () => {
-    const lines: string[] = [];
-    const { fetch } = fetchAnswering((_, call) => {
-      if (call === 1) throw new TypeError('socket hang up');
-      if (call === 2) return json(503, { error_code: 'APIGW.0205' }, { 'retry-after': '0' });
-      return json(200, { is_success: true });
-    });
-    await transportWith({ fetch, log: (line) => lines.push(line) })(`${ORIGIN}${LIST}?limit=5`);
-    expect(lines).toHaveLength(3);
-    const pattern = /^dli-sdk GET (\S+) (\S+) (\d+) ms attempt=(\d)(?: retry: (.*))?$/;
-    const parsed = lines.map((line) => pattern.exec(line)!.slice(1));
-    expect(parsed.map(([path]) => path)).toEqual([LIST, LIST, LIST]);
-    expect(parsed.map(([, outcome]) => outcome)).toEqual(['DliNetworkError', '503', '200']);
-    expect(parsed.map(([, , , attempt]) => attempt)).toEqual(['1', '2', '3']);
-    expect(parsed[0][4]).toMatch(/^in \d+ ms after DliNetworkError$/);
-    expect(parsed[1][4]).toBe('in 0 ms after 503');
-    expect(parsed[2][4]).toBeUndefined();
-    // Elapsed time, not a clock reading: far below a minute for calls that answer at once.
-    for (const [, , ms] of parsed) expect(Number(ms)).toBeLessThan(60_000);
+    // The transport's clock is fake: the third answer takes 250 ms on it, the others none.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate', 'clearImmediate'] });
+    try {
+      const lines: string[] = [];
+      const answering = fetchAnswering((_, call) => {
+        if (call === 1) throw new TypeError('socket hang up');
+        if (call === 2) return json(503, { error_code: 'APIGW.0205' }, { 'retry-after': '0' });
+        return json(200, { is_success: true });
+      }).fetch;
+      let calls = 0;
+      const fetch: typeof globalThis.fetch = async (input, init) => {
+        if (++calls === 3) await new Promise((resolve) => setTimeout(resolve, 250));
+        return answering(input, init);
+      };
+      const sent = transportWith({ fetch, log: (line) => lines.push(line) })(`${ORIGIN}${LIST}?limit=5`);
+      await jest.advanceTimersByTimeAsync(1_000);
+      await sent;
+      expect(lines).toHaveLength(3);
+      const pattern = /^dli-sdk GET (\S+) (\S+) (\d+) ms attempt=(\d)(?: retry: (.*))?$/;
+      const parsed = lines.map((line) => pattern.exec(line)!.slice(1));
+      expect(parsed.map(([path]) => path)).toEqual([LIST, LIST, LIST]);
+      expect(parsed.map(([, outcome]) => outcome)).toEqual(['DliNetworkError', '503', '200']);
+      expect(parsed.map(([, , , attempt]) => attempt)).toEqual(['1', '2', '3']);
+      expect(parsed[0][4]).toMatch(/^in \d+ ms after DliNetworkError$/);
+      expect(parsed[1][4]).toBe('in 0 ms after 503');
+      expect(parsed[2][4]).toBeUndefined();
+      // Elapsed time of each attempt, not a clock reading.
+      expect(parsed.map(([, , ms]) => ms)).toEqual(['0', '0', '250']);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
 
