@@ -90,6 +90,50 @@ function generateMockServerFacts() {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'spec-facts.ts'), header + specFactsModule());
+  writeFileSync(path.join(dir, 'connection-schema.ts'), header + connectionSchemaModule());
+}
+
+// The keywords a stored connection is checked with (dli-mock --data); descriptions and sources stay out.
+const VALIDATION_KEYWORDS = ['type', 'format', 'enum', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'required'];
+
+/** The spec's `EnhancedConnection` schema with every `$ref` inlined and every `allOf` merged. */
+function connectionSchemaModule() {
+  const spec = parseYaml(readFileSync(specPath, 'utf8'));
+  const flatten = (node) => {
+    if (node.$ref) return flatten(node.$ref.replace(/^#\//, '').split('/').reduce((at, key) => at[key], spec));
+    const merged = {};
+    for (const part of [node, ...(node.allOf ?? []).map(flatten)]) {
+      for (const key of VALIDATION_KEYWORDS) if (part[key] !== undefined) merged[key] = part[key];
+      if (part.properties) {
+        merged.properties ??= {};
+        for (const [name, schema] of Object.entries(part.properties)) merged.properties[name] = flatten(schema);
+      }
+      if (part.items) merged.items = flatten(part.items);
+    }
+    if (merged.properties) merged.type ??= 'object';
+    return merged;
+  };
+  return [
+    '',
+    '/** The schema of one connection as the spec gives it ($refs inlined, allOf merged), for checking data files. */',
+    `export const CONNECTION_SCHEMA: JsonSchema = ${JSON.stringify(flatten(spec.components.schemas.EnhancedConnection), null, 2)};`,
+    '',
+    '/** The subset of JSON Schema the generated schema uses. */',
+    'export interface JsonSchema {',
+    '  type?: string;',
+    '  format?: string;',
+    '  enum?: readonly unknown[];',
+    '  pattern?: string;',
+    '  minLength?: number;',
+    '  maxLength?: number;',
+    '  minimum?: number;',
+    '  maximum?: number;',
+    '  required?: readonly string[];',
+    '  properties?: Record<string, JsonSchema>;',
+    '  items?: JsonSchema;',
+    '}',
+    '',
+  ].join('\n');
 }
 
 /**

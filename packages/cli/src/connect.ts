@@ -8,7 +8,7 @@ import {
   type DliRegion,
   DliValidationError,
 } from '@dli-sdk/client';
-import { startMockDli } from '@dli-sdk/mock-server';
+import { DEFAULT_DATASET, startMockDli } from '@dli-sdk/mock-server';
 import { UsageError } from './usage-error';
 
 export interface ConnectionFlags {
@@ -25,8 +25,8 @@ export const TOKEN_VARIABLE = 'DLI_IAM_TOKEN';
 export const ENDPOINT_VARIABLE = 'DLI_ENDPOINT';
 
 export const MOCK_PROJECT_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
-const MOCK_CONNECTIONS = 40;
-const MOCK_SEED = 7;
+// The dataset dli-mock serves without flags too, so the README's ids hold either way.
+const { connections: MOCK_CONNECTIONS, seed: MOCK_SEED } = DEFAULT_DATASET;
 
 export const HOW_TO_CONFIGURE = `No DLI endpoint is configured.
 

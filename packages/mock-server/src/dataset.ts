@@ -15,6 +15,12 @@ const POOLS = ['elastic_pool_a', 'elastic_pool_b', 'pool-prod'];
 const TAG_VALUES = { env: ['prod', 'test', 'dev'], team: ['data', 'bi', 'ops'] } as const;
 const BASE_TIME = 1_566_888_011_125; // the seed example's create_time
 
+/**
+ * The dataset `dli-mock` and `dli-connections --mock` serve without flags: 40 connections from
+ * seed 7, so the ids in the README are the ones a user sees either way.
+ */
+export const DEFAULT_DATASET = { connections: 40, seed: 7 } as const;
+
 function resource(random: Random, name: string, createTime: number): EnhancedConnectionResource {
   const status = pick(random, ['ACTIVE', 'ACTIVE', 'ACTIVE', 'CREATING', 'FAILED'] as const);
   return {

@@ -5,28 +5,32 @@
 import type { DliErrorBody, EnhancedConnection } from '@dli-sdk/types';
 import type { StoredConnection } from './dataset';
 import { OPERATIONS } from './generated/spec-facts';
+import { decodeLeniently } from './path-encoding';
 
 export interface Answer {
   status: number;
   body: unknown;
 }
 
-/** A path template of the spec as a pattern: each `{parameter}` is one non-empty segment. */
+/**
+ * A path template of the spec as a pattern: each `{parameter}` is one non-empty segment, except a
+ * last one that ends the path, which takes the rest of it: an id holding `/` reaches the same
+ * operation whether a client sends it as `a%2Fb` (Python, our client) or `a/b` (Go, Java).
+ */
 function pathPattern(template: string, trailingSlash: boolean): RegExp {
+  const segment = '([^/]+)';
   const source = template
     .split(/\{[^}]+\}/)
     .map((literal) => literal.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
-    .join('([^/]+)');
-  return new RegExp(`^${source}${trailingSlash ? '/?' : ''}$`);
+    .join(segment);
+  const rest = source.endsWith(segment) ? `${source.slice(0, -segment.length)}(.+)` : source;
+  return new RegExp(`^${rest}${trailingSlash ? '/?' : ''}$`);
 }
 
 const { listEnhancedConnections, showEnhancedConnection } = OPERATIONS;
 const LIST = pathPattern(listEnhancedConnections.path, true);
 const SHOW = pathPattern(showEnhancedConnection.path, false);
 const LIST_RULES = listEnhancedConnections.query;
-// Named, not taken by position: the show path's first parameter is the project id. The compiler
-// checks the name against the spec's facts.
-const CONNECTION_ID: keyof typeof showEnhancedConnection.pathParameters = 'connection_id';
 const STATUSES: readonly string[] = LIST_RULES.status.enum;
 // The spec matches `status` in any case: `/i` without `/u` folds ASCII letters only, so a dotless
 // `ı` is not an `I` (as the spec's pattern spells it).
@@ -103,12 +107,9 @@ function list(store: Store, query: URLSearchParams): Answer {
 }
 
 function show(store: Store, rawId: string): Answer {
-  let id: string;
-  try {
-    id = decodeURIComponent(rawId);
-  } catch {
-    return dliError(400, 'DLI.0001', `Parameter ${CONNECTION_ID} is invalid: malformed percent-escape.`);
-  }
+  // A `%` that starts no escape is data, as every one of Huawei's signers takes it (Java sends it
+  // unescaped): the id is then unknown, never a signature or parameter error.
+  const id = decodeLeniently(rawId);
   const stored = store.byId.get(id);
   // No source documents this answer: 400 with DLI's "object does not exist" code is inferred (the
   // spec's show operation says from what). A DELETED connection is returned as it is, as DLI does.

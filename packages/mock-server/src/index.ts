@@ -4,6 +4,8 @@
  * @packageDocumentation
  */
 export { REQUEST_LOG_SIZE, startMockDli, type MockDli, type MockDliOptions, type RecordedRequest } from './server';
-export { generateConnections, type StoredConnection } from './dataset';
+export { DEFAULT_DATASET, generateConnections, type StoredConnection } from './dataset';
+export { DataFileError, parseDataFile } from './data-file';
+export type { LockoutOptions } from './lockout';
 export type { AuthOptions } from './auth';
 export type { Fault, FaultOptions } from './faults';

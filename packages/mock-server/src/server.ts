@@ -8,6 +8,7 @@ import { assertFetchablePort } from './bad-ports';
 import { generateConnections, type StoredConnection } from './dataset';
 import { type Fault, type FaultOptions, faultFor } from './faults';
 import { handle, projectOf, type Store } from './handlers';
+import { createLockout, type LockoutOptions } from './lockout';
 import { seededRandom } from './random';
 
 /** Options of {@link startMockDli}. */
@@ -28,6 +29,13 @@ export interface MockDliOptions {
   latencyMs?: number | [number, number];
   /** The only project id served; requests for another get 403 `APIGW.0302`. Default: any. */
   projectId?: string;
+  /**
+   * The gateway's AK lock-out, off by default: `true` for the gateway's numbers (5 failed
+   * signatures lock the AK for 5 minutes), or your own. A locked AK gets 401 `APIGW.0301`.
+   */
+  lockout?: boolean | LockoutOptions;
+  /** The time in epoch ms, for the clock-skew check and the lock-out. Default `Date.now`. */
+  clock?: () => number;
 }
 
 /** One API request as the stand-in keeps it: credential headers are kept only as `[redacted]`. */
@@ -107,6 +115,8 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
     ignoreOffset: options.faults?.ignoreOffset ?? false,
   };
   const auth = options.auth ?? 'none';
+  const clock = options.clock ?? Date.now;
+  const lockout = options.lockout ? createLockout(options.lockout === true ? {} : options.lockout) : undefined;
   const random = seededRandom(seed ^ 0x5eed);
   const requests: RecordedRequest[] = [];
   let requestCount = 0;
@@ -181,7 +191,7 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
     if (!url) { gatewayError(response, 400, 'APIGW.0201', 'Bad request: malformed request target or Host.', requestId); return; }
     await delay();
     if (request.method !== 'GET') { gatewayError(response, 404, 'APIGW.0101', 'The API does not exist or has not been published.', requestId); return; }
-    const refused = authenticate(request, url, auth);
+    const refused = authenticate(request, url, auth, clock(), lockout);
     if (refused) { gatewayError(response, 401, refused.code, refused.message, requestId); return; }
     const project = projectOf(url.pathname);
     if (options.projectId !== undefined && project !== undefined && project !== options.projectId) {

@@ -42,6 +42,23 @@ test.each([
   [['--connections', '99999999999'], '--connections must be an integer from 0 to 100000'],
   [['--bogus'], "Unknown option '--bogus'"],
   [['--security-token', 'T'], '--security-token needs --ak and --sk'],
+  [['--ak', '', '--sk', 'SK'], '--ak must be one access key: 1-128 printable ASCII characters without spaces or commas, got ""'],
+  [['--ak', 'A,B', '--sk', 'SK'], '--ak must be one access key: 1-128 printable ASCII characters without spaces or commas, got "A,B"'],
+  [['--ak', 'AK', '--sk', ''], '--sk must not be empty'],
+  [['--token', ''], '--token must not be empty'],
+  [['--ak', 'AK', '--sk', 'SK', '--security-token', ''], '--security-token must not be empty'],
+  [['--project-id', 'a/b'], "--project-id must be 1-64 letters, digits, '-' or '_' (one path segment), got \"a/b\""],
+  [['--project-id', ''], "--project-id must be 1-64 letters, digits, '-' or '_' (one path segment), got \"\""],
+  [['--fault-rate', '1.5'], '--fault-rate must be a number from 0 to 1, got "1.5"'],
+  [['--fault-rate', '-0.1'], '--fault-rate must be a number from 0 to 1, got "-0.1"'],
+  [['--fault-rate', '0.1', '--faults', '429,418'], '--faults takes any of 429,500,502,503,504,reset, got "418"'],
+  [['--faults', '429'], '--faults needs --fault-rate'],
+  [['--latency-ms', '50-10'], '--latency-ms MIN-MAX needs MIN <= MAX, got "50-10"'],
+  [['--lockout'], '--lockout needs --ak and --sk'],
+  [['--lockout-failures', '3'], '--lockout-failures, --lockout-window-s and --lockout-duration-s need --lockout'],
+  [['--ak', 'AK', '--sk', 'SK', '--lockout', '--lockout-failures', '0'], '--lockout-failures must be an integer from 1 to 1000, got "0"'],
+  [['--data', 'x.json', '--connections', '3'], '--data cannot be used with --connections'],
+  [['--data', 'no-such-file.ndjson'], '--data no-such-file.ndjson: ENOENT'],
 ])('dli-mock %j exits 2 naming the flag and the rule', (args, message) => {
   const result = run(args);
   expect(result.status).toBe(2);

@@ -91,9 +91,22 @@ describe('show', () => {
     });
   });
 
-  test.each(['%E0%A4%A', '%', '%zz'])('an id with the bad percent-escape %j gets 400 DLI.0001', async (id) => {
+  test.each([
+    ['%E0%A4%A', '%E0%A4%A'],
+    ['%', '%'],
+    ['%zz', '%zz'],
+    ['a%b%41', 'a%bA'],
+  ])('in the id %j a %% that starts no escape is data (Java sends it so): not found', async (raw, id) => {
     await withMock(3, async (get) => {
-      expect(await get(`${LIST}/${id}`)).toEqual(invalid('Parameter connection_id is invalid: malformed percent-escape.'));
+      expect(await get(`${LIST}/${raw}`)).toEqual({ status: 400, body: { error_code: 'DLI.0002', error_msg: `The connection ${id} does not exist.` } });
+    });
+  });
+
+  test('an id holding / reaches show whether it is sent as a/b (Go, Java) or a%2Fb (Python, our client)', async () => {
+    await withMock(3, async (get) => {
+      const notFound = { status: 400, body: { error_code: 'DLI.0002', error_msg: 'The connection a/b does not exist.' } };
+      expect(await get(`${LIST}/a/b`)).toEqual(notFound);
+      expect(await get(`${LIST}/a%2Fb`)).toEqual(notFound);
     });
   });
 
