@@ -22,6 +22,8 @@ Serves the DLI enhanced-connections API on 127.0.0.1 until interrupted.
   --ak AK --sk SK      require requests signed with this AK/SK
   --security-token T   with --ak/--sk: require this session token too
   --token T            accept IAM token T (X-Auth-Token); not with --ak/--sk
+  --settle STATE:MS    CREATING queues and pools turn STATE (active or
+                       failed) MS milliseconds after start
   -V, --version        the version
   -h, --help           this text
 
@@ -64,6 +66,7 @@ try {
       sk: { type: 'string' },
       'security-token': { type: 'string' },
       token: { type: 'string' },
+      settle: { type: 'string' },
       version: { type: 'boolean', short: 'V' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -91,6 +94,10 @@ const keys = values.ak === undefined ? [] : [{ ak: values.ak, sk: sk ?? '', secu
 const tokens = token === undefined ? [] : [token];
 const projectId = values['project-id'] ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
+// `--settle active:5000`: every binding the dataset has in CREATING settles 5 s after start.
+const settle = values.settle === undefined ? undefined : /^(active|failed):(\d{1,9})$/i.exec(values.settle);
+if (values.settle !== undefined && !settle) fail(`--settle must be active:MS or failed:MS, got ${JSON.stringify(values.settle)}`);
+
 const mock = await startMockDli({
   port: integer('port', values.port, 65_535),
   connections: integer('connections', values.connections, MAX_CONNECTIONS),
@@ -98,6 +105,7 @@ const mock = await startMockDli({
   latencyMs: values['latency-ms'] === undefined ? undefined : integer('latency-ms', values['latency-ms'], 60_000),
   projectId: values['project-id'],
   auth: keys.length === 0 && tokens.length === 0 ? 'none' : { credentials: keys, tokens },
+  transitions: settle ? { changes: [{ afterMs: Number(settle[2]), to: settle[1].toUpperCase() as 'ACTIVE' | 'FAILED' }] } : undefined,
 }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 
 // Secrets given on the command line are not echoed: the block names where they go instead.
@@ -113,7 +121,7 @@ DLI stand-in: ${mock.connections.length} connections, ${values['project-id'] ? `
   export DLI_ENDPOINT=${mock.url}
   export HUAWEICLOUD_SDK_PROJECT_ID=${projectId}
 ${credentials.map((line) => `  ${line}`).join('\n')}
-  dli-connections list           # the CLI reads DLI_ENDPOINT; the client examples do too
+  npx -p @dli-sdk/cli dli-connections list   # reads DLI_ENDPOINT
 Ctrl-C stops it.`);
 const stop = () => void mock.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -7,3 +7,4 @@ export { REQUEST_LOG_SIZE, startMockDli, type MockDli, type MockDliOptions, type
 export { generateConnections, type StoredConnection } from './dataset';
 export type { AuthOptions } from './auth';
 export type { Fault, FaultOptions } from './faults';
+export type { Transition, TransitionOptions } from './transitions';

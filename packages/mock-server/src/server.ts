@@ -9,6 +9,7 @@ import { generateConnections, type StoredConnection } from './dataset';
 import { type Fault, type FaultOptions, faultFor } from './faults';
 import { handle, projectOf, type Store } from './handlers';
 import { seededRandom } from './random';
+import { createTransitions, type TransitionOptions } from './transitions';
 
 /** Options of {@link startMockDli}. */
 export interface MockDliOptions {
@@ -28,6 +29,8 @@ export interface MockDliOptions {
   latencyMs?: number | [number, number];
   /** The only project id served; requests for another get 403 `APIGW.0302`. Default: any. */
   projectId?: string;
+  /** Bindings and connections that change after a delay (`CREATING` → `ACTIVE`/`FAILED`, deletion). */
+  transitions?: TransitionOptions;
 }
 
 /** One API request as the stand-in keeps it: credential headers are kept only as `[redacted]`. */
@@ -106,6 +109,7 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
     byId: new Map(stored.map((s) => [s.connection.id, s])),
     ignoreOffset: options.faults?.ignoreOffset ?? false,
   };
+  const advance = createTransitions(options.transitions, store);
   const auth = options.auth ?? 'none';
   const random = seededRandom(seed ^ 0x5eed);
   const requests: RecordedRequest[] = [];
@@ -189,6 +193,7 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
     }
     const fault = faultFor(requestCount, options.faults, random);
     if (fault) { inject(fault, response, requestId); return; }
+    advance();
     const result = handle(store, url);
     if (!result) { gatewayError(response, 404, 'APIGW.0101', 'The API does not exist or has not been published.', requestId); return; }
     send(response, result.status, result.body, requestId);
