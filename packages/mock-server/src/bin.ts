@@ -114,7 +114,7 @@ const credentials =
     ? [`export HUAWEICLOUD_SDK_AK=${values.ak}`, `export HUAWEICLOUD_SDK_SK='<the --sk or ${SK_VARIABLE} you gave>'`]
     : tokens.length > 0
       ? [`export DLI_IAM_TOKEN='<the --token or ${TOKEN_VARIABLE} you gave>'`]
-      : ['export HUAWEICLOUD_SDK_AK=any-ak HUAWEICLOUD_SDK_SK=any-sk   # any credentials are accepted'];
+      : ['export HUAWEICLOUD_SDK_AK=any-ak HUAWEICLOUD_SDK_SK=any-sk   # any keys pass'];
 if (values['security-token'] !== undefined) credentials.push("export HUAWEICLOUD_SDK_SECURITY_TOKEN='<the --security-token you gave>'");
 console.log(`${mock.url}
 DLI stand-in: ${mock.connections.length} connections, ${values['project-id'] ? `project ${projectId} only` : 'any project id'}. Use it from the CLI or the client:
