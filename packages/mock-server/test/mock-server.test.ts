@@ -95,9 +95,9 @@ test('show returns the flattened connection without isPrivis, or 400 + DLI.0002'
 
 test('tags pairs split on their first "="; keys and values take what Huawei\'s tag rules allow', async () => {
   const stored: StoredConnection[] = [
-    { connection: { id: 'expr', status: 'ACTIVE' as const }, tags: { expr: 'a=b' } },
-    { connection: { id: 'cjk', status: 'ACTIVE' as const }, tags: { 部门: '数据 湖', 'k.e:y+@-_': 'v=1' } },
-    { connection: { id: 'deleted', status: 'DELETED' as const }, tags: { expr: 'a=b' } },
+    { connection: { id: 'expr', name: 'expr', status: 'ACTIVE' as const }, tags: { expr: 'a=b' } },
+    { connection: { id: 'cjk', name: 'cjk', status: 'ACTIVE' as const }, tags: { 部门: '数据 湖', 'k.e:y+@-_': 'v=1' } },
+    { connection: { id: 'deleted', name: 'deleted', status: 'DELETED' as const }, tags: { expr: 'a=b' } },
   ];
   const own = await startMockDli({ connections: stored });
   try {
