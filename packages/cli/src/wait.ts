@@ -15,7 +15,8 @@ const MAX_MS = 2 ** 31 - 1;
 export function duration(flag: string) {
   return (raw: string): number => {
     const match = /^(\d+)(ms|s|m|h)?$/.exec(raw.trim());
-    const ms = match ? Number(match[1]) * UNITS[match[2] ?? 's'] : NaN;
+    const [, amount, unit = 's'] = match ?? ['', 'NaN'];
+    const ms = Number(amount) * UNITS[unit];
     if (!(ms > 0 && ms <= MAX_MS)) throw new InvalidArgumentError(`${flag} must be a positive duration such as 500ms, 30s, 10m or 1h (at most 24 days)`);
     return ms;
   };

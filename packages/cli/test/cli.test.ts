@@ -62,14 +62,14 @@ test.each(['json', 'ndjson', 'csv', 'table', 'tsv'])('list --output %s walks eve
     expect(header).toBe('id,name,status,create_time,queues,pools,dest_vpc_id,dest_network_id,isPrivis');
     expect(rows.map((r) => r.split(',')[0])).toEqual(ids);
   }
-  if (format === 'table' || format === 'tsv') for (const id of ids) expect(run.stdout).toContain(id!);
+  if (format === 'table' || format === 'tsv') for (const id of ids) expect(run.stdout).toContain(id);
   expectNoSecrets(run);
 });
 
 test('filters reach the server: --status (any case), --name, --tags; --token authenticates', async () => {
   const target = mock.connections.find((c) => c.status === 'DELETED')!;
   const run = await cli(
-    ['list', ...at(), '--project-id', PROJECT, '--token', TOKEN, '--status', 'deleted', '--name', target.name!, '--tags', 'env=prod', '--output', 'json'],
+    ['list', ...at(), '--project-id', PROJECT, '--token', TOKEN, '--status', 'deleted', '--name', target.name, '--tags', 'env=prod', '--output', 'json'],
   );
   expect(run.code).toBe(0);
   const last = new URL(mock.requests.at(-1)!.url, mock.url).searchParams;
@@ -82,13 +82,13 @@ test('filters reach the server: --status (any case), --name, --tags; --token aut
 
 test('get <id> prints the connection without the answer wrapper; an unknown id exits 1 with code, message and request id', async () => {
   const target = mock.connections[5];
-  const ok = await cli(['get', target.id!, ...at()], akEnv());
+  const ok = await cli(['get', target.id, ...at()], akEnv());
   expect(ok.code).toBe(0);
   const shown = connection(ok.stdout);
   expect(shown).toMatchObject({ id: target.id, name: target.name });
   expect(shown).not.toHaveProperty('is_success');
   expect(shown).not.toHaveProperty('message');
-  const compact = await cli(['get', target.id!, ...at(), '-o', 'ndjson', '--query', '{id: id, status: status}'], akEnv());
+  const compact = await cli(['get', target.id, ...at(), '-o', 'ndjson', '--query', '{id: id, status: status}'], akEnv());
   expect(compact.stdout).toBe(`${JSON.stringify({ id: target.id, status: target.status })}\n`);
   const missing = await cli(['get', 'no-such-connection', ...at()], akEnv());
   expect(missing.code).toBe(1);

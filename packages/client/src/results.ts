@@ -41,7 +41,7 @@ function responseError(message: string, response: Response, excerpt: unknown): D
   const error = new DliResponseError(message, {
     status: response.status,
     requestId: requestIdOf(response),
-    excerpt: (JSON.stringify(excerpt) ?? '').slice(0, 200),
+    excerpt: JSON.stringify(excerpt).slice(0, 200),
   });
   error.$metadata = { ...error.$metadata, attempts: attemptsOf(response) };
   return error;
@@ -73,13 +73,13 @@ export function listResult(body: ListEnhancedConnectionsResponse, response: Resp
     throw responseError('response field "connections" is not an array of objects', response, connections);
   }
   connections.forEach((connection, index) => {
-    checkConnection(connection as unknown as Record<string, unknown>, `connection ${index + 1} of the page`, response);
+    checkConnection(connection, `connection ${index + 1} of the page`, response);
   });
   return withMetadata(Object.assign(body, { connections }), response);
 }
 
 /** Checks a show body (the fields every connection carries) and attaches `$metadata`. */
 export function showResult(body: ShowEnhancedConnectionResponse, response: Response): ShowEnhancedConnectionResult {
-  checkConnection(body as unknown as Record<string, unknown>, 'the connection shown', response);
+  checkConnection(body, 'the connection shown', response);
   return withMetadata(body, response);
 }

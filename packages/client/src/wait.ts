@@ -151,7 +151,7 @@ type Verdict = { state: 'success' } | { state: 'retry'; pending: string } | { st
 
 function bindingsOf(connection: EnhancedConnection): DliBinding[] {
   const of = (kind: DliBinding['kind'], list: EnhancedConnectionResource[] | undefined): DliBinding[] =>
-    (Array.isArray(list) ? list : []).map((r) => ({ kind, name: String(r.name ?? ''), status: String(r.status ?? ''), errMsg: String(r.err_msg ?? '') }));
+    (Array.isArray(list) ? list : []).map((r) => ({ kind, name: r.name ?? '', status: r.status ?? '', errMsg: r.err_msg ?? '' }));
   return [...of('queue', connection.available_queue_info), ...of('pool', connection.elastic_resource_pools)];
 }
 
@@ -175,7 +175,9 @@ function judge(id: string, connection: EnhancedConnection | undefined, condition
   for (const [kind, name] of [['queue', condition.queue], ['pool', condition.pool]] as const) {
     if (name !== undefined && !relevant.some((b) => b.kind === kind && b.name === name)) pending.push(`${kind} ${name} is not bound`);
   }
-  if (shown.status !== 'ACTIVE') pending.unshift(`status is ${shown.status}`);
+  // A status the spec does not list yet is not ACTIVE either.
+  const status: string = shown.status;
+  if (status !== 'ACTIVE') pending.unshift(`status is ${status}`);
   return pending.length === 0 ? { state: 'success' } : { state: 'retry', pending: pending.join(', ') };
 }
 
@@ -217,16 +219,16 @@ export async function waitForConnection(
     polls++;
     // The poll in flight is cut at the deadline too, as smithy races its waiter against maxWaitTime.
     const { controller, release } = followSignal(signal);
-    let timedOut = false;
+    const cut = { timedOut: false };
     const cancel = timing.alarm(deadline - timing.now(), () => {
-      timedOut = true;
+      cut.timedOut = true;
       controller.abort(new DOMException(WAIT_TIMED_OUT, 'TimeoutError'));
     });
     let connection: ShowEnhancedConnectionResult | undefined;
     try {
       connection = await show(id, { ...request, signal: controller.signal });
     } catch (error) {
-      if (timedOut) throw timeout();
+      if (cut.timedOut) throw timeout();
       // "Not found" is what a wait for `deleted` waits for; for `active`, it is the error it is.
       if (!(wanted.for === 'deleted' && error instanceof DliApiError && error.isNotFound)) throw error;
     } finally {
@@ -244,7 +246,7 @@ export async function waitForConnection(
   let verdict = await poll();
   for (let attempt = 1; verdict.state === 'retry'; attempt++) {
     if (signal?.aborted) throw new DliAbortError(signal.reason);
-    const delay = waitDelayMs(minDelayMs, maxDelayMs, attempt, timing.random);
+    const delay = waitDelayMs(minDelayMs, maxDelayMs, attempt, () => timing.random());
     // As smithy: when the next poll would come after the deadline, the wait ends now.
     if (timing.now() + delay > deadline) throw timeout();
     await timing.sleep(delay, signal);

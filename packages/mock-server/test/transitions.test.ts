@@ -5,7 +5,7 @@ import { exchange, type Exchange } from './exchange';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const SHOW = `/v2.0/${PROJECT}/datasource/enhanced-connections`;
-const binding = (name: string, status = 'CREATING') => ({ peer_id: `p-${name}`, status, name, err_msg: '', update_time: 1000 });
+const binding = (name: string, status: 'CREATING' | 'ACTIVE' = 'CREATING') => ({ peer_id: `p-${name}`, status, name, err_msg: '', update_time: 1000 });
 
 function body(result: Exchange): Record<string, unknown> {
   if ('error' in result) throw new Error(result.error);
