@@ -186,6 +186,17 @@ function specFactsModule() {
       operations[operation.operationId] = { method: method.toUpperCase(), path: template, pathParameters: rulesIn('path'), query: rulesIn('query') };
     }
   }
+  // The fields every connection carries (`required` of the schema, through its allOf branches),
+  // with their wire type: the client checks them on each connection it returns.
+  const requiredOf = (schema) => {
+    const node = resolve(schema);
+    const own = Object.fromEntries((node.required ?? []).map((name) => {
+      const property = resolve(node.properties?.[name] ?? {});
+      return [name, property.type ?? 'object'];
+    }));
+    return Object.assign({}, ...(node.allOf ?? []).map(requiredOf), own);
+  };
+  const requiredConnectionFields = requiredOf(spec.components.schemas.EnhancedConnection);
   return [
     '',
     `const REGIONS = ${JSON.stringify(regions)} as const;`,
@@ -202,6 +213,9 @@ function specFactsModule() {
     '',
     '/** Each operation of the spec: its method, path template and the rules of its path and query parameters. */',
     `export const OPERATIONS = ${JSON.stringify(operations, null, 2)} as const;`,
+    '',
+    '/** The fields every enhanced connection carries (the `required` of its schema), each with its JSON type. */',
+    `export const REQUIRED_CONNECTION_FIELDS = ${JSON.stringify(requiredConnectionFields)} as const;`,
     '',
   ].join('\n');
 }

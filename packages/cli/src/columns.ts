@@ -11,22 +11,45 @@ const text = (value: unknown) => (value === undefined || value === null ? '' : S
 
 /** How to show one column: its value and whether a table may cut it short to fit the terminal. */
 export interface Column {
-  value(connection: EnhancedConnection): string;
+  value(connection: EnhancedConnection, zone: TimeZone): string;
   /** Ids and timestamps are useless cut; names and lists can be truncated with `…`. */
   truncatable: boolean;
   /** A shorter form for a table on a terminal, where every column counts. */
-  display?(connection: EnhancedConnection): string;
+  display?(connection: EnhancedConnection, zone: TimeZone): string;
 }
 
-const iso = (time: number | undefined) => (time === undefined ? '' : new Date(time).toISOString());
+/** How times are shown: in UTC (marked `Z` / `UTC`) or in the local zone (marked with its offset). */
+export type TimeZone = 'utc' | 'local';
+export const TIME_ZONES: TimeZone[] = ['utc', 'local'];
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `2019-08-27T06:40:11.125Z`, or in the local zone `2019-08-27T14:40:11.125+08:00`. */
+function iso(time: number | undefined, zone: TimeZone): string {
+  if (time === undefined) return '';
+  const date = new Date(time);
+  if (zone === 'utc') return date.toISOString();
+  const offset = -date.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const day = `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const clock = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+  return `${day}T${clock}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+}
+
+/** For a table: minutes and the zone, `2019-08-27 06:40 UTC` or `2019-08-27 14:40 +08:00`. */
+function shortTime(time: number | undefined, zone: TimeZone): string {
+  const full = iso(time, zone);
+  if (full === '') return '';
+  return `${full.slice(0, 16).replace('T', ' ')} ${zone === 'utc' ? 'UTC' : full.slice(23)}`;
+}
 
 export const COLUMNS = {
   id: { value: (c) => text(c.id), truncatable: false },
   name: { value: (c) => text(c.name), truncatable: true },
   status: { value: (c) => text(c.status), truncatable: false },
   create_time: {
-    value: (c) => iso(c.create_time),
-    display: (c) => iso(c.create_time).slice(0, 16).replace('T', ' '),
+    value: (c, zone) => iso(c.create_time, zone),
+    display: (c, zone) => shortTime(c.create_time, zone),
     truncatable: false,
   },
   queues: { value: (c) => resources(c.available_queue_info), truncatable: true },

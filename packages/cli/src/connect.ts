@@ -48,27 +48,61 @@ export interface Connection {
 }
 
 function credentialsFrom(flags: ConnectionFlags, env: NodeJS.ProcessEnv, projectId: string): DliCredentials {
-  const token = flags.token ?? env[TOKEN_VARIABLE];
-  if (token) return { token };
+  if (flags.token) return { token: flags.token };
   try {
-    // The client reads the AK/SK variables as Huawei's SDKs do; the project id is settled already.
+    // The client reads the same variables (DLI_IAM_TOKEN, then AK/SK); the project id is settled already.
     return credentialsFromEnv({ ...env, HUAWEICLOUD_SDK_PROJECT_ID: projectId }).credentials;
   } catch (error) {
     if (!(error instanceof DliValidationError)) throw error;
-    throw new UsageError(`no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or an IAM token in ${TOKEN_VARIABLE}`);
+    // It names the variable that is missing: the SK when only the AK is set.
+    throw new UsageError(`no credentials: ${error.message}`);
   }
+}
+
+/** Edit distance of two short strings (regions): insertions, deletions and substitutions. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** The known region closest to `region`, when it is close enough to be a typo. */
+export function closestRegion(region: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const known of Object.keys(DLI_REGION_ENDPOINTS)) {
+    const d = distance(region.toLowerCase(), known);
+    if (d < bestDistance) [best, bestDistance] = [known, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(region.length / 4)) ? best : undefined;
+}
+
+function checkRegion(region: string): DliRegion {
+  if (Object.hasOwn(DLI_REGION_ENDPOINTS, region)) return region as DliRegion;
+  const suggestion = closestRegion(region);
+  throw new UsageError(
+    `--region ${JSON.stringify(region)} is not a DLI region${suggestion ? `; did you mean --region ${suggestion}?` : ''}\n` +
+      `  For a region this version does not list, give --endpoint https://dli.<region>.myhuaweicloud.com`,
+  );
 }
 
 export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, stderr: NodeJS.WritableStream): Promise<Connection> {
   if (flags.mock) {
     const mock = await startMockDli({ connections: MOCK_CONNECTIONS, seed: MOCK_SEED, projectId: MOCK_PROJECT_ID });
-    stderr.write(`Using the embedded DLI stand-in at ${mock.url} (${MOCK_CONNECTIONS} seeded connections, seed ${MOCK_SEED}).\n`);
+    // One line that fits 80 columns whatever the port.
+    stderr.write(`Using the DLI stand-in at ${mock.url} (${MOCK_CONNECTIONS} connections, seed ${MOCK_SEED}).\n`);
     const client = createDliClient({ endpoint: mock.url, projectId: MOCK_PROJECT_ID });
     return { client, host: new URL(mock.url).host, close: () => mock.close() };
   }
   const endpoint = flags.endpoint ?? (flags.region ? undefined : env[ENDPOINT_VARIABLE] || undefined);
   if (!flags.region && !endpoint) throw new UsageError(HOW_TO_CONFIGURE);
-  const where = endpoint ? { endpoint } : { region: flags.region as DliRegion };
+  const where = endpoint ? { endpoint } : { region: checkRegion(flags.region as string) };
   const projectId = flags.projectId ?? env.HUAWEICLOUD_SDK_PROJECT_ID;
   // The client checks the endpoint (or region) and project id first, without credentials: a
   // mistyped URL is the thing to fix even when no credentials are set yet.

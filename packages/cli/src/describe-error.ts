@@ -1,6 +1,6 @@
 // One line (or a few) on stderr for each kind of failure, with what a person needs to act:
 // the flag they typed, the server's code and request id, or the host and cause of a network error.
-import { DliApiError, DliNetworkError, DliValidationError } from '@dli-sdk/client';
+import { DliApiError, DliNetworkError, DliTimeoutError, DliValidationError } from '@dli-sdk/client';
 import { forTerminal, forTerminalLines } from './sanitize';
 import { UsageError } from './usage-error';
 
@@ -47,9 +47,13 @@ export function describeError(error: unknown, host: string | undefined): string 
     return forTerminal(`error: ${code}${error.message} (HTTP ${error.status}${id})`);
   }
   if (error instanceof DliNetworkError) {
-    const attempts: unknown = Reflect.get(error, 'attempts'); // newer clients count attempts
-    const details = [host && `host ${host}`, causeOf(error) && `cause ${causeOf(error)}`, typeof attempts === 'number' && `${attempts} attempt(s)`];
-    return forTerminal(`error: ${error.message} (${details.filter(Boolean).join(', ')})`);
+    // The client's message names the request, the code and the cause; a user needs the host,
+    // the cause (once) and how many attempts were made.
+    const attempts = error.$metadata.attempts;
+    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+    const where = host ?? 'the endpoint';
+    if (error instanceof DliTimeoutError) return forTerminal(`error: ${where} did not answer within ${error.timeoutMs} ms${tries}`);
+    return forTerminal(`error: cannot reach ${where}: ${causeOf(error) || error.message}${tries}`);
   }
   // Our own usage messages may span lines (how to configure); server text is kept to one line.
   if (error instanceof UsageError) return forTerminalLines(`error: ${error.message}`);

@@ -6,7 +6,7 @@ import type { EnhancedConnection } from '@dli-sdk/client';
 import { stringify } from 'csv-stringify/sync';
 import { search } from 'jmespath';
 import type { Writable } from 'node:stream';
-import { column, type ColumnName } from './columns';
+import { column, type ColumnName, type TimeZone } from './columns';
 import { forTerminal } from './sanitize';
 import { renderTable } from './table';
 
@@ -25,6 +25,8 @@ export interface WriterOptions {
   query?: string;
   /** The table's width in terminal cells; Infinity when stdout is not a terminal. */
   width: number;
+  /** The zone times are shown in (table, tsv, csv). Default `utc`. */
+  timeZone?: TimeZone;
 }
 
 /** Writes `text`, resolving once stdout can take more. */
@@ -33,7 +35,7 @@ export function writeTo(out: Writable) {
     out.write(text) ? Promise.resolve() : new Promise((resolve) => out.once('drain', () => resolve()));
 }
 
-const cells = (connection: EnhancedConnection, columns: ColumnName[]) => columns.map((name) => column(name).value(connection));
+const cells = (connection: EnhancedConnection, columns: ColumnName[], zone: TimeZone) => columns.map((name) => column(name).value(connection, zone));
 
 // A spreadsheet runs a cell as a formula when its first non-blank character is = + - or @ (some
 // trim leading blanks first, so " =1+1" counts too); a leading ' keeps such a cell text.
@@ -42,11 +44,12 @@ const csvCell = (text: string) => {
   const visible = forTerminal(text);
   return FORMULA.test(visible) ? `'${visible}` : visible;
 };
-const csvRow = (connection: EnhancedConnection, columns: ColumnName[]) => cells(connection, columns).map(csvCell);
+const csvRow = (connection: EnhancedConnection, columns: ColumnName[], zone: TimeZone) => cells(connection, columns, zone).map(csvCell);
 
 export function createWriter(format: Format, out: Writable, options: WriterOptions): ConnectionWriter {
   const write = writeTo(out);
   const { columns, query } = options;
+  const zone = options.timeZone ?? 'utc';
   switch (format) {
     case 'ndjson':
       return { write: (c) => write(`${JSON.stringify(query ? search(c, query) : c)}\n`), end: async () => undefined };
@@ -70,7 +73,7 @@ export function createWriter(format: Format, out: Writable, options: WriterOptio
       let header = false;
       return {
         write: (c) => {
-          const rows = header ? [csvRow(c, columns)] : [columns, csvRow(c, columns)];
+          const rows = header ? [csvRow(c, columns, zone)] : [columns, csvRow(c, columns, zone)];
           header = true;
           return write(stringify(rows));
         },
@@ -79,11 +82,11 @@ export function createWriter(format: Format, out: Writable, options: WriterOptio
     }
     case 'tsv':
       // Like gh when piped: no header, one line per connection, tabs between sanitised cells.
-      return { write: (c) => write(`${cells(c, columns).map(forTerminal).join('\t')}\n`), end: async () => undefined };
+      return { write: (c) => write(`${cells(c, columns, zone).map(forTerminal).join('\t')}\n`), end: async () => undefined };
     case 'table': {
       const rows: string[][] = [];
       return {
-        write: async (c) => void rows.push(columns.map((name) => forTerminal((column(name).display ?? column(name).value)(c)))),
+        write: async (c) => void rows.push(columns.map((name) => forTerminal((column(name).display ?? column(name).value)(c, zone)))),
         end: async () => {
           const lines = renderTable(columns.map((name) => ({ header: name, truncatable: column(name).truncatable })), rows, options.width);
           for (let i = 0; i < lines.length; i += 1000) await write(`${lines.slice(i, i + 1000).join('\n')}\n`);

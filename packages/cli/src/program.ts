@@ -1,16 +1,17 @@
 // The dli-connections command line: parses arguments, runs a command, maps errors to exit codes.
-import { type ConnectionFilters, DliValidationError } from '@dli-sdk/client';
+import { type ConnectionFilters, DliAbortError, DliValidationError, DliWaitTimeoutError, type WaitCondition } from '@dli-sdk/client';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { search } from 'jmespath';
 import { version } from '../package.json';
 import { checkConnectionId, checkListRequest } from './check-request';
-import { ALL_COLUMNS, type ColumnName, parseColumns, TABLE_COLUMNS } from './columns';
+import { ALL_COLUMNS, type ColumnName, parseColumns, TABLE_COLUMNS, TIME_ZONES, type TimeZone } from './columns';
 import { type ConnectionFlags, connect, ENDPOINT_VARIABLE, TOKEN_VARIABLE } from './connect';
 import { describeError } from './describe-error';
 import { createWriter, type Format, FORMATS, writeTo } from './output';
 import { createProgress } from './progress';
-import { forTerminalLines } from './sanitize';
+import { forTerminal, forTerminalLines } from './sanitize';
 import { UsageError } from './usage-error';
+import { duration, TIMEOUT_EXIT_CODE, waitReporter } from './wait';
 
 /** Where the CLI reads and writes; the real process by default. */
 export interface Io {
@@ -27,16 +28,20 @@ Examples:
       dli-connections list --region cn-north-4 --project-id <id> -o csv
   $ ${TOKEN_VARIABLE}=... dli-connections get <connection id> \\
       --endpoint https://dli.example.internal --project-id <id>
+  $ dli-connections wait <connection id> --for active --queue q1 --timeout 10m \\
+      --region cn-north-4 --project-id <id>
 
-Environment:
+Environment (the client's credentialsFromEnv reads the same):
   HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK  AK/SK
   HUAWEICLOUD_SDK_SECURITY_TOKEN          the session token of temporary AK/SK
   ${TOKEN_VARIABLE}                           an IAM token, used instead of AK/SK
+                                          (--token wins over it)
   HUAWEICLOUD_SDK_PROJECT_ID              the project id, without --project-id
   ${ENDPOINT_VARIABLE}                            the endpoint, without --region
 
 Exit codes: 0 success (also when the reader of stdout stops early),
-1 API or network error, 2 usage error, 130 interrupted.`;
+1 API or network error (wait: also a FAILED queue or pool), 2 usage error,
+${TIMEOUT_EXIT_CODE} wait timed out, 130 interrupted.`;
 
 // DLI takes page sizes up to the int32 maximum; a bigger number is a usage error here, not a 400.
 const INT32_MAX = 2_147_483_647;
@@ -90,6 +95,7 @@ interface ListOptions extends ConnectionFlags {
   output?: Format;
   columns?: ColumnName[];
   query?: string;
+  timeZone: TimeZone;
 }
 
 /**
@@ -105,7 +111,7 @@ function terminalWidth(columns: number | undefined, fromEnv: string | undefined)
 /** Runs the CLI with `argv` (without the node and script names); resolves to the exit code. */
 export async function run(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
   const program = new Command('dli-connections')
-    .description('List Huawei Cloud DLI enhanced datasource connections.')
+    .description('List Huawei Cloud DLI enhanced datasource connections, or wait for one.')
     .version(version, '-V, --version')
     .exitOverride()
     // Commander echoes what the user typed in its errors: keep line breaks, show other controls.
@@ -123,13 +129,14 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
     .option('--concurrency <n>', 'page requests in flight', integer('--concurrency', 1, 32), 1)
     .addOption(new Option('-o, --output <format>', 'output format (default: table on a terminal, else tsv)').choices(FORMATS))
     .option('--columns <names>', `columns of table, tsv and csv: ${ALL_COLUMNS.join(', ')}`, parseColumns)
+    .addOption(new Option('--time-zone <zone>', 'times of table, tsv and csv in UTC or with the local offset').choices(TIME_ZONES).default('utc'))
     .action((options: ListOptions) => {
       action = (async () => {
         const output = options.output ?? (io.stdout.isTTY ? 'table' : 'tsv');
         if (options.query && output !== 'json' && output !== 'ndjson') throw new UsageError('--query needs -o json or -o ndjson');
         const columns = options.columns ?? (output === 'csv' ? ALL_COLUMNS : TABLE_COLUMNS);
         const width = io.stdout.isTTY ? terminalWidth(io.stdout.columns, io.env.COLUMNS) : Infinity;
-        const writer = createWriter(output, io.stdout, { columns, query: options.query, width });
+        const writer = createWriter(output, io.stdout, { columns, query: options.query, width, timeZone: options.timeZone });
         const filters = { status: options.status as ConnectionFilters['status'], name: options.name, tags: options.tags };
         const paging = { pageSize: options.pageSize, maxItems: options.maxItems, concurrency: options.concurrency };
         checkListRequest(filters, paging);
@@ -173,6 +180,47 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
       })();
     });
 
+  withConnectionOptions(
+    program
+      .command('wait')
+      .description('wait until a connection is active (its queues and pools too) or deleted')
+      .argument('<id>', 'connection id'),
+  )
+    .addOption(new Option('--for <state>', 'the state to wait for').choices(['active', 'deleted']).makeOptionMandatory())
+    .option('--queue <name>', 'with --for active: wait for this queue only', nonEmpty('--queue'))
+    .option('--pool <name>', 'with --for active: wait for this elastic resource pool only', nonEmpty('--pool'))
+    .option('--timeout <duration>', 'give up after this long, e.g. 90s, 10m, 1h', duration('--timeout'), 600_000)
+    .option('--interval <duration>', 'shortest delay between polls; it grows with jitter to 30s', duration('--interval'), 2_000)
+    .action((id: string, options: ConnectionFlags & { for: 'active' | 'deleted'; queue?: string; pool?: string; timeout: number; interval: number }) => {
+      action = (async () => {
+        await checkConnectionId(id);
+        if (options.for === 'deleted' && (options.queue !== undefined || options.pool !== undefined)) {
+          throw new UsageError('--queue and --pool go with --for active');
+        }
+        const condition: WaitCondition = options.for === 'deleted' ? 'deleted' : { for: 'active', queue: options.queue, pool: options.pool };
+        const connection = await connect(options, io.env, io.stderr);
+        host = connection.host;
+        // Ctrl-C ends the wait as an abort (exit 130), after the request in flight is cancelled.
+        const interrupt = new AbortController();
+        const onInterrupt = () => interrupt.abort(new Error('interrupted'));
+        process.once('SIGINT', onInterrupt);
+        try {
+          const result = await connection.client.waitForEnhancedConnection(id, condition, {
+            maxWaitMs: options.timeout,
+            minDelayMs: options.interval,
+            maxDelayMs: Math.max(options.interval, 30_000),
+            signal: interrupt.signal,
+            onPoll: waitReporter(io.stderr, id, options.for),
+          });
+          const gone = result.connection === undefined ? ' (no longer known)' : '';
+          await writeTo(io.stdout)(`${forTerminal(id)} ${options.for}${gone}\n`);
+        } finally {
+          process.off('SIGINT', onInterrupt);
+          await connection.close();
+        }
+      })();
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     await action;
@@ -181,6 +229,8 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     io.stderr.write(`${describeError(error, host)}\n`);
     if (error instanceof UsageError || error instanceof DliValidationError) return 2;
+    if (error instanceof DliWaitTimeoutError) return TIMEOUT_EXIT_CODE;
+    if (error instanceof DliAbortError) return 130;
     return 1;
   }
 }

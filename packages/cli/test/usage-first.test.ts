@@ -13,7 +13,7 @@ test.each([
   const run = await cli(args);
   expect(run.code).toBe(2);
   expect(run.stderr).toContain(message);
-  expect(run.stderr).not.toContain('Using the embedded DLI stand-in');
+  expect(run.stderr).not.toContain('Using the DLI stand-in at http://127.0.0.1:');
   expect(run.stdout).toBe('');
 });
 

@@ -5,6 +5,7 @@ import type { ConnectionFilters, ConnectionsPager, PaginateOptions } from './pag
 import { type ListQuery, validatePathParameter, validateQuery } from './parameters';
 import { type RequestOptions, validateRequestOptions } from './request-options';
 import type { ListEnhancedConnectionsResult, ShowEnhancedConnectionResult } from './results';
+import type { WaitCondition, WaitOptions, WaitResult } from './wait';
 
 /** A client of the DLI enhanced-connections API. */
 export interface DliClient {
@@ -14,6 +15,18 @@ export interface DliClient {
   getEnhancedConnection(connectionId: string, options?: RequestOptions): Promise<ShowEnhancedConnectionResult>;
   /** Walks every connection matching `filters`, page by page, as an async iterable. */
   paginateEnhancedConnections(filters?: ConnectionFilters, options?: PaginateOptions): ConnectionsPager;
+  /**
+   * Polls the connection until `condition` holds: one request at once, then exponential backoff
+   * with jitter between `minDelayMs` and `maxDelayMs`, for at most `maxWaitMs`. A `FAILED` queue
+   * or pool throws a DliWaitFailedError carrying DLI's `err_msg`; running out of time throws a
+   * DliWaitTimeoutError with the last state seen; the signal aborts with a DliAbortError.
+   *
+   * @example
+   * ```ts
+   * await client.waitForEnhancedConnection(id, 'active', { maxWaitMs: 10 * 60_000 });
+   * ```
+   */
+  waitForEnhancedConnection(connectionId: string, condition: WaitCondition, options: WaitOptions): Promise<WaitResult>;
 }
 
 /**
@@ -38,5 +51,9 @@ export function createDliClient(options: DliClientOptions): DliClient {
       return core.getConnection(id, validateRequestOptions(requestOptions));
     },
     paginateEnhancedConnections: (filters, paginateOptions) => core.paginate(filters, paginateOptions),
+    async waitForEnhancedConnection(connectionId, condition, waitOptions) {
+      const id = validatePathParameter('showEnhancedConnection', 'connection_id', connectionId, 'connectionId');
+      return core.wait(id, condition, waitOptions);
+    },
   };
 }

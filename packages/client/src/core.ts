@@ -7,6 +7,7 @@ import { type ConnectionsPager, type ListPage, paginateConnections } from './pag
 import type { RequestOptions } from './request-options';
 import { listResult, type ShowEnhancedConnectionResult, showResult } from './results';
 import { createTransport, type Transport } from './transport/transport';
+import { waitForConnection, type WaitResult } from './wait';
 
 /** What a surface is built on. Parameters reach it checked. */
 export interface Core {
@@ -20,6 +21,8 @@ export interface Core {
   getConnection(connectionId: string, options: RequestOptions): Promise<ShowEnhancedConnectionResult>;
   /** Walks every connection matching `filters` (checked here, with the options). */
   paginate(filters: unknown, options: unknown): ConnectionsPager;
+  /** Waits for the connection of a checked id (the condition and options are checked here). */
+  wait(connectionId: string, condition: unknown, options: unknown): Promise<WaitResult>;
 }
 
 /** Builds the core of a surface from its options; throws a DliValidationError on a bad one. */
@@ -33,15 +36,18 @@ export function createCore(options: DliClientOptions): Core {
     return listResult(await answer.value(), answer.raw);
   };
 
+  const getConnection: Core['getConnection'] = async (connection_id, { signal, headers }) => {
+    const answer = await api.showEnhancedConnectionRaw({ project_id: projectId, connection_id }, { signal, headers });
+    return showResult(await answer.value(), answer.raw);
+  };
+
   return {
     baseUrl,
     projectId,
     transport,
     listPage,
-    async getConnection(connection_id, { signal, headers }) {
-      const answer = await api.showEnhancedConnectionRaw({ project_id: projectId, connection_id }, { signal, headers });
-      return showResult(await answer.value(), answer.raw);
-    },
+    getConnection,
     paginate: (filters, paginateOptions) => paginateConnections(listPage, filters, paginateOptions),
+    wait: (connectionId, condition, waitOptions) => waitForConnection(getConnection, connectionId, condition, waitOptions),
   };
 }

@@ -23,33 +23,50 @@ export type DliCredentials = AkSkCredentials | TokenCredentials;
 
 /** What {@link credentialsFromEnv} returns: spread it into the client options. */
 export interface EnvCredentials {
-  credentials: AkSkCredentials;
+  /** An IAM token when `DLI_IAM_TOKEN` is set, else AK/SK. */
+  credentials: DliCredentials;
   projectId: string;
 }
 
+const AK = 'HUAWEICLOUD_SDK_AK';
+const SK = 'HUAWEICLOUD_SDK_SK';
+const TOKEN = 'DLI_IAM_TOKEN';
+
 /**
- * Reads `HUAWEICLOUD_SDK_AK`, `HUAWEICLOUD_SDK_SK`, `HUAWEICLOUD_SDK_PROJECT_ID` and, for
- * temporary credentials, `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
+ * Reads credentials and the project id from the environment, under the names Huawei's SDKs use,
+ * the same variables the `dli-connections` CLI reads:
+ *
+ * | variable | what |
+ * |---|---|
+ * | `DLI_IAM_TOKEN` | an IAM token; when set, it is used and the AK/SK variables are not read |
+ * | `HUAWEICLOUD_SDK_AK`, `HUAWEICLOUD_SDK_SK` | AK/SK (both needed without a token) |
+ * | `HUAWEICLOUD_SDK_SECURITY_TOKEN` | the session token of temporary AK/SK |
+ * | `HUAWEICLOUD_SDK_PROJECT_ID` | the IAM project id (always needed) |
  *
  * @param env - Where to read from; defaults to `process.env` where it exists.
- * @throws DliValidationError naming the first missing variable.
+ * @throws DliValidationError naming the missing variable (`HUAWEICLOUD_SDK_SK` when only the AK
+ * is set).
  */
 export function credentialsFromEnv(
   env: Record<string, string | undefined> = (globalThis as { process?: { env: Record<string, string | undefined> } })
     .process?.env ?? {},
 ): EnvCredentials {
-  const read = (name: string): string => {
-    const value = env[name];
-    if (value === undefined || value === '') throw new DliValidationError(name, 'must be set in the environment');
-    return value;
+  const value = (name: string): string | undefined => env[name] || undefined;
+  const missing = (name: string, why: string): never => {
+    throw new DliValidationError(name, `must be set in the environment${why}`);
   };
-  const securityToken = env.HUAWEICLOUD_SDK_SECURITY_TOKEN || undefined;
-  return {
-    credentials: {
-      ak: read('HUAWEICLOUD_SDK_AK'),
-      sk: read('HUAWEICLOUD_SDK_SK'),
-      ...(securityToken ? { securityToken } : {}),
-    },
-    projectId: read('HUAWEICLOUD_SDK_PROJECT_ID'),
-  };
+  let credentials: DliCredentials;
+  const token = value(TOKEN);
+  if (token !== undefined) {
+    credentials = { token };
+  } else {
+    const ak = value(AK);
+    const sk = value(SK);
+    if (ak === undefined && sk === undefined) missing(AK, ` with ${SK}, or an IAM token in ${TOKEN}`);
+    if (ak === undefined) missing(AK, ` (${SK} is set without it)`);
+    if (sk === undefined) missing(SK, ` (${AK} is set without it)`);
+    const securityToken = value('HUAWEICLOUD_SDK_SECURITY_TOKEN');
+    credentials = { ak: ak as string, sk: sk as string, ...(securityToken ? { securityToken } : {}) };
+  }
+  return { credentials, projectId: value('HUAWEICLOUD_SDK_PROJECT_ID') ?? missing('HUAWEICLOUD_SDK_PROJECT_ID', '') };
 }

@@ -9,6 +9,8 @@
 // `instanceof` the other's class (an app can load both through its dependencies). Every class
 // marks its prototype with a brand shared through the global symbol registry, and `instanceof`
 // matches brands along the prototype chain.
+import type { EnhancedConnection } from '@dli-sdk/types';
+
 const BRAND = Symbol.for('@dli-sdk/client.error-class');
 
 function brand(target: { prototype: object }, name: string): void {
@@ -208,6 +210,76 @@ export class DliRedirectError extends DliError {
   }
 }
 
+/** The kind and name of a queue or elastic resource pool bound to a connection, with its `err_msg`. */
+export interface DliBinding {
+  /** `queue` (from `available_queue_info`) or `pool` (from `elastic_resource_pools`). */
+  readonly kind: 'queue' | 'pool';
+  readonly name: string;
+  /** The binding's status as DLI reported it. */
+  readonly status: string;
+  /** DLI's detail of a failure (`err_msg`); empty when it gave none. */
+  readonly errMsg: string;
+}
+
+/** Escapes control characters of server text, as DliApiError does for its message. */
+function shown(text: string): string {
+  return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * A wait for a connection ended in a state that can no longer become the one waited for: a
+ * queue or pool binding turned `FAILED` (`binding` holds DLI's `err_msg`), or the connection was
+ * deleted while the wait was for it to be active.
+ */
+export class DliWaitFailedError extends DliError {
+  override name = 'DliWaitFailedError';
+  /** The connection waited for. */
+  readonly connectionId: string;
+  /** Why the wait cannot succeed. */
+  readonly reason: 'binding-failed' | 'deleted';
+  /** The binding that failed, when `reason` is `binding-failed`. */
+  readonly binding: DliBinding | undefined;
+  /** The connection as last seen (without `$metadata`). */
+  readonly connection: EnhancedConnection;
+  constructor(init: { connectionId: string; reason: 'binding-failed' | 'deleted'; binding?: DliBinding; connection: EnhancedConnection }) {
+    const { connectionId, reason, binding } = init;
+    super(
+      shown(
+        binding
+          ? `connection ${connectionId}: ${binding.kind} ${binding.name} is ${binding.status}${binding.errMsg ? `: ${binding.errMsg}` : ''}`
+          : `connection ${connectionId} was deleted while waiting for it to be active`,
+      ),
+    );
+    this.connectionId = connectionId;
+    this.reason = reason;
+    this.binding = binding;
+    this.connection = init.connection;
+  }
+}
+
+/** A wait for a connection ran out of time (`maxWaitMs`) before the condition held. */
+export class DliWaitTimeoutError extends DliError {
+  override name = 'DliWaitTimeoutError';
+  /** The connection waited for. */
+  readonly connectionId: string;
+  /** The time allowed, in milliseconds. */
+  readonly maxWaitMs: number;
+  /** Requests of the connection made (polls), the first included. */
+  readonly polls: number;
+  /** What was still missing at the last poll, in words (e.g. `queue q1 is CREATING`). */
+  readonly pending: string;
+  /** The connection as last seen (without `$metadata`); undefined when no answer came. */
+  readonly lastConnection: EnhancedConnection | undefined;
+  constructor(init: { connectionId: string; maxWaitMs: number; polls: number; pending: string; lastConnection: EnhancedConnection | undefined }) {
+    super(shown(`connection ${init.connectionId}: gave up after ${init.maxWaitMs} ms and ${init.polls} poll(s)${init.pending ? `; ${init.pending}` : ''}`));
+    this.connectionId = init.connectionId;
+    this.maxWaitMs = init.maxWaitMs;
+    this.polls = init.polls;
+    this.pending = init.pending;
+    this.lastConnection = init.lastConnection;
+  }
+}
+
 brand(DliError, 'DliError');
 brand(DliApiError, 'DliApiError');
 brand(DliNetworkError, 'DliNetworkError');
@@ -217,3 +289,5 @@ brand(DliValidationError, 'DliValidationError');
 brand(DliPaginationError, 'DliPaginationError');
 brand(DliAbortError, 'DliAbortError');
 brand(DliRedirectError, 'DliRedirectError');
+brand(DliWaitFailedError, 'DliWaitFailedError');
+brand(DliWaitTimeoutError, 'DliWaitTimeoutError');

@@ -1,6 +1,6 @@
 // createDliFetchClient: the path-style surface, openapi-fetch over the generated `paths` types,
 // sending through the core's transport; its pager is the core's, as createDliClient's is.
-import type { paths } from '@dli-sdk/types';
+import type { paths, ShowEnhancedConnectionResponse } from '@dli-sdk/types';
 import * as openapiFetch from 'openapi-fetch';
 import type { MaybeOptionalInit } from 'openapi-fetch';
 import { createCore } from './core';
@@ -11,6 +11,7 @@ import type { ConnectionFilters, ConnectionsPager, PaginateOptions } from './pag
 import { type OperationId, operationAt, queryString, validatePathParameter, validateQuery } from './parameters';
 import { type ListEnhancedConnectionsResult, listResult, type ShowEnhancedConnectionResult, showResult } from './results';
 import { describe, isPlainObject, validateHeaders } from './validate';
+import type { WaitCondition, WaitOptions, WaitResult } from './wait';
 
 // openapi-fetch's CJS build exports createClient as `exports.default` with `__esModule`; a CJS
 // bundle of an ES module reads `default` as the whole exports object. Take whichever is the
@@ -39,6 +40,8 @@ export interface DliFetchClient {
   readonly projectId: string;
   /** Walks every connection matching `filters`, page by page, as an async iterable. */
   paginateEnhancedConnections(filters?: ConnectionFilters, options?: PaginateOptions): ConnectionsPager;
+  /** Polls the connection until `condition` holds, as `waitForEnhancedConnection` of {@link createDliClient} does. */
+  waitForEnhancedConnection(connectionId: string, condition: WaitCondition, options: WaitOptions): Promise<WaitResult>;
 }
 
 const OTHER_METHODS = ['PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
@@ -124,7 +127,8 @@ export function createDliFetchClient(options: DliClientOptions): DliFetchClient 
     // The transport has thrown on every error answer; a body read with another `parseAs` than
     // JSON is handed over as openapi-fetch read it.
     if (!isPlainObject(data)) return { data, response };
-    return { data: operationId === 'listEnhancedConnections' ? listResult(data, response) : showResult(data, response), response };
+    const checked = operationId === 'listEnhancedConnections' ? listResult(data, response) : showResult(data as unknown as ShowEnhancedConnectionResponse, response);
+    return { data: checked, response };
   };
   const refuse = (method: string) => async () => {
     throw new DliValidationError('method', `must be GET (the API has no other operations), got ${method}`);
@@ -137,5 +141,7 @@ export function createDliFetchClient(options: DliClientOptions): DliFetchClient 
   return Object.assign(client, methods, {
     projectId,
     paginateEnhancedConnections: (filters?: ConnectionFilters, paginateOptions?: PaginateOptions) => core.paginate(filters, paginateOptions),
+    waitForEnhancedConnection: async (connectionId: unknown, condition: unknown, waitOptions: unknown) =>
+      core.wait(validatePathParameter('showEnhancedConnection', 'connection_id', connectionId, 'connectionId'), condition, waitOptions),
   }) as unknown as DliFetchClient;
 }

@@ -6,11 +6,12 @@
 export { createDliClient, type DliClient } from './client';
 export { createDliFetchClient, type DliFetchClient } from './fetch-client';
 export type { DliClientOptions } from './options';
-export type { ListQuery } from './parameters';
+export type { AnyCase, ConnectionStatusFilter, ListQuery } from './parameters';
 export type { ConnectionFilters, ConnectionsPage, ConnectionsPager, PaginateOptions } from './pager';
 export type { RequestOptions } from './request-options';
 export type { ListEnhancedConnectionsResult, ResponseMetadata, ShowEnhancedConnectionResult } from './results';
 export type { DliLogger } from './logging';
+export type { WaitCondition, WaitOptions, WaitPoll, WaitResult } from './wait';
 export { isDeleted } from './connection-status';
 export {
   type AkSkCredentials,
@@ -30,6 +31,9 @@ export {
   DliResponseError,
   DliTimeoutError,
   DliValidationError,
+  type DliBinding,
+  DliWaitFailedError,
+  DliWaitTimeoutError,
 } from './errors';
 export { DLI_REGION_ENDPOINTS, type DliRegion } from './generated/spec-facts';
 export type { RetryOptions } from './transport/retry';

@@ -6,9 +6,18 @@ import { DliValidationError } from './errors';
 import { OPERATIONS } from './generated/spec-facts';
 import { describe, hasControlCharacters, isPlainObject, isWellFormed } from './validate';
 
+/** Every spelling of `S` with each ASCII letter in upper or lower case: `AnyCase<'ab'>` is `'ab' | 'aB' | 'Ab' | 'AB'`. */
+export type AnyCase<S extends string> = S extends `${infer First}${infer Rest}` ? `${Uppercase<First> | Lowercase<First>}${AnyCase<Rest>}` : S;
+
+/**
+ * A connection status as a filter: `ACTIVE` or `DELETED` in any case (`'Active'`, `'deleted'`, …),
+ * as the server compares it case-insensitively. The client sends the spec's spelling.
+ */
+export type ConnectionStatusFilter = AnyCase<EnhancedConnectionStatus>;
+
 /** Query of `listEnhancedConnections`. `status` is accepted in any case and sent as the spec spells it. */
 export type ListQuery = Omit<ListEnhancedConnectionsQuery, 'status'> & {
-  status?: EnhancedConnectionStatus | Lowercase<EnhancedConnectionStatus>;
+  status?: ConnectionStatusFilter;
 };
 
 /** The operation ids of the spec. */

@@ -3,6 +3,7 @@
 // spreading and equality checks do not see.
 import type { EnhancedConnection, ListEnhancedConnectionsResponse, ShowEnhancedConnectionResponse } from '@dli-sdk/types';
 import { DliResponseError } from './errors';
+import { REQUIRED_CONNECTION_FIELDS } from './generated/spec-facts';
 import { attemptsOf, requestIdOf } from './transport/response';
 import { isPlainObject } from './validate';
 
@@ -36,22 +37,49 @@ export function withMetadata<T extends object>(body: T, response: Response): T &
   return Object.defineProperty(body, '$metadata', { value: $metadata, enumerable: false }) as T & { readonly $metadata: ResponseMetadata };
 }
 
-/** Checks a list body (`connections`, when present, is an array of objects) and attaches `$metadata`. */
+function responseError(message: string, response: Response, excerpt: unknown): DliResponseError {
+  const error = new DliResponseError(message, {
+    status: response.status,
+    requestId: requestIdOf(response),
+    excerpt: JSON.stringify(excerpt).slice(0, 200),
+  });
+  error.$metadata = { ...error.$metadata, attempts: attemptsOf(response) };
+  return error;
+}
+
+const REQUIRED = Object.entries(REQUIRED_CONNECTION_FIELDS);
+
+/**
+ * Checks that `connection` has every field the spec marks required, of its JSON type, so that
+ * the types can promise them. `where` names the item in the message.
+ */
+function checkConnection(connection: Record<string, unknown>, where: string, response: Response): void {
+  for (const [field, type] of REQUIRED) {
+    const value = connection[field];
+    if (typeof value === type && value !== '') continue;
+    const id = typeof connection.id === 'string' && connection.id !== '' ? ` (id ${JSON.stringify(connection.id)})` : '';
+    const problem = value === undefined || value === null ? `has no "${field}"` : `has a "${field}" that is not a non-empty ${type}`;
+    throw responseError(`${where}${id} ${problem}, which every connection carries`, response, connection);
+  }
+}
+
+/**
+ * Checks a list body (`connections`, when present, is an array of objects, each with the fields
+ * every connection carries) and attaches `$metadata`.
+ */
 export function listResult(body: ListEnhancedConnectionsResponse, response: Response): ListEnhancedConnectionsResult {
   const { connections = [] } = body;
   if (!(Array.isArray(connections) && connections.every(isPlainObject))) {
-    const error = new DliResponseError('response field "connections" is not an array of objects', {
-      status: response.status,
-      requestId: requestIdOf(response),
-      excerpt: JSON.stringify(connections).slice(0, 200),
-    });
-    error.$metadata = { ...error.$metadata, attempts: attemptsOf(response) };
-    throw error;
+    throw responseError('response field "connections" is not an array of objects', response, connections);
   }
+  connections.forEach((connection, index) => {
+    checkConnection(connection, `connection ${index + 1} of the page`, response);
+  });
   return withMetadata(Object.assign(body, { connections }), response);
 }
 
-/** Attaches `$metadata` to a show body. */
+/** Checks a show body (the fields every connection carries) and attaches `$metadata`. */
 export function showResult(body: ShowEnhancedConnectionResponse, response: Response): ShowEnhancedConnectionResult {
+  checkConnection(body, 'the connection shown', response);
   return withMetadata(body, response);
 }

@@ -49,7 +49,7 @@ describe('calls that pass the checks', () => {
       const local = createDliFetchClient({ endpoint: mock.url, projectId: PROJECT_ID, credentials: { token: TEST_TOKEN } });
       const listed = (await loosely(local, 'request')('get', LIST, { params: project, signal: null })) as { data: { connections: Array<{ id: string }> } };
       expect(listed.data.connections.map((c) => c.id)).toEqual(mock.connections.map((c) => c.id));
-      const id = mock.connections[1].id!;
+      const id = mock.connections[1].id;
       const shown = (await loosely(local, 'GET')(SHOW, { params: { path: { project_id: PROJECT_ID, connection_id: id } } })) as { data: { id: string; connections?: unknown } };
       expect(shown.data.id).toBe(id);
       expect(shown.data.connections).toBeUndefined();

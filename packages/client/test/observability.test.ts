@@ -28,7 +28,7 @@ describe('$metadata', () => {
       const list = await client.listEnhancedConnections({ limit: 2 });
       expectMetadata(list, mock.requests[1].headers['x-request-id'] ?? list.$metadata.requestId, 2);
       expect(list.$metadata.requestId).toMatch(/^[0-9a-f]{32}$/);
-      const one = await client.getEnhancedConnection(list.connections[0].id!);
+      const one = await client.getEnhancedConnection(list.connections[0].id);
       expectMetadata(one, one.$metadata.requestId, 1);
       expect(one.$metadata.requestId).not.toBe(list.$metadata.requestId);
       for await (const page of client.paginateEnhancedConnections({}, { pageSize: 2 }).byPage()) {
@@ -42,7 +42,7 @@ describe('$metadata', () => {
       const dli = createDliFetchClient({ endpoint: mock.url, projectId: PROJECT_ID, credentials: { token: TEST_TOKEN }, retry: fast });
       const { data, response } = await dli.GET(LIST, { params: { path: { project_id: dli.projectId } } });
       expectMetadata(data, response.headers.get('x-request-id') ?? undefined, 1);
-      const shown = await dli.GET(SHOW, { params: { path: { project_id: dli.projectId, connection_id: data.connections[0].id! } } });
+      const shown = await dli.GET(SHOW, { params: { path: { project_id: dli.projectId, connection_id: data.connections[0].id } } });
       expectMetadata(shown.data, shown.response.headers.get('x-request-id') ?? undefined, 2);
       const pages = [];
       for await (const page of dli.paginateEnhancedConnections({}, { pageSize: 2 }).byPage()) pages.push(page.response.$metadata.httpStatus);

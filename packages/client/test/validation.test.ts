@@ -1,6 +1,6 @@
 // Bad input is refused before any request leaves, with the field and the rule in the message.
 import { createDliClient, createDliFetchClient, credentialsFromEnv, DliValidationError } from '@dli-sdk/client';
-import { PROJECT_ID, TEST_SK, akSk, expectNoSecrets, rejectionOf, withMock } from './helpers';
+import { PROJECT_ID, TEST_SK, TEST_TOKEN, akSk, expectNoSecrets, rejectionOf, withMock } from './helpers';
 
 const BAD_QUERIES: Array<[unknown, string]> = [
   [{ limit: -1 }, 'query.limit must be ≥ 0, got -1'],
@@ -102,6 +102,33 @@ test('credentialsFromEnv reads the HUAWEICLOUD_SDK_* variables and names a missi
     error = caught;
   }
   expect(error).toMatchObject({ name: 'DliValidationError', field: 'HUAWEICLOUD_SDK_SK' });
+});
+
+test('credentialsFromEnv reads DLI_IAM_TOKEN as the CLI does, and names exactly the variable that is missing', () => {
+  const project = { HUAWEICLOUD_SDK_PROJECT_ID: 'p' };
+  expect(credentialsFromEnv({ ...project, DLI_IAM_TOKEN: TEST_TOKEN })).toEqual({ credentials: { token: TEST_TOKEN }, projectId: 'p' });
+  // A token wins over AK/SK, as --token and DLI_IAM_TOKEN do in the CLI.
+  expect(credentialsFromEnv({ ...project, DLI_IAM_TOKEN: TEST_TOKEN, HUAWEICLOUD_SDK_AK: 'AK1', HUAWEICLOUD_SDK_SK: TEST_SK }).credentials).toEqual({ token: TEST_TOKEN });
+  const failure = (env: Record<string, string>) => {
+    try {
+      credentialsFromEnv(env);
+    } catch (error) {
+      return { field: (error as DliValidationError).field, message: (error as Error).message };
+    }
+    throw new Error('expected a DliValidationError');
+  };
+  expect(failure({ ...project, HUAWEICLOUD_SDK_AK: 'AK1' })).toEqual({
+    field: 'HUAWEICLOUD_SDK_SK',
+    message: 'HUAWEICLOUD_SDK_SK must be set in the environment (HUAWEICLOUD_SDK_AK is set without it)',
+  });
+  expect(failure({ ...project, HUAWEICLOUD_SDK_SK: TEST_SK }).field).toBe('HUAWEICLOUD_SDK_AK');
+  expect(failure(project)).toEqual({
+    field: 'HUAWEICLOUD_SDK_AK',
+    message: 'HUAWEICLOUD_SDK_AK must be set in the environment with HUAWEICLOUD_SDK_SK, or an IAM token in DLI_IAM_TOKEN',
+  });
+  expect(failure({ DLI_IAM_TOKEN: TEST_TOKEN }).field).toBe('HUAWEICLOUD_SDK_PROJECT_ID');
+  // An empty variable counts as unset (a script's empty expansion).
+  expect(failure({ ...project, DLI_IAM_TOKEN: '', HUAWEICLOUD_SDK_AK: 'AK1', HUAWEICLOUD_SDK_SK: '' }).field).toBe('HUAWEICLOUD_SDK_SK');
 });
 
 test('temporary credentials send and sign X-Security-Token', async () => {

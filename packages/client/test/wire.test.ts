@@ -76,7 +76,7 @@ test('both surfaces put the same request on the wire for the same query', async 
 test('getEnhancedConnection sends the id as one path segment and returns the flattened connection', async () => {
   await withMock({ connections: [SEED_CONNECTION] }, async (mock) => {
     const client = createDliClient({ endpoint: mock.url, projectId: PROJECT_ID, credentials: { token: TEST_TOKEN } });
-    const body = await client.getEnhancedConnection(SEED_CONNECTION.id!);
+    const body = await client.getEnhancedConnection(SEED_CONNECTION.id);
     const { isPrivis: _listOnly, ...fields } = SEED_CONNECTION;
     expect(body).toEqual({ is_success: true, message: '', ...fields });
     await client.getEnhancedConnection('a/b?c#d').catch(() => undefined);

@@ -47,6 +47,8 @@ Authentication (without --ak/--sk or --token, every request is accepted):
                        for ${MINUTES(GATEWAY_LOCKOUT.lockMs)} minutes, as the API gateway does; tune with
                        --lockout-failures N, --lockout-window-s S and
                        --lockout-duration-s S
+  --settle STATE:MS    CREATING queues and pools turn STATE (active or
+                       failed) MS milliseconds after start
 Faults (seeded by --seed, so a run repeats):
   --fault-rate R       share of requests, 0-1, that get a random fault
   --faults LIST        which: any of 429,500,502,503,504,reset (default all)
@@ -150,7 +152,7 @@ export function readBinSettings(argv: string[], env: NodeJS.ProcessEnv, version:
         connections: string, seed: string, data: string, 'latency-ms': string, 'project-id': string,
         ak: string, sk: string, 'security-token': string, token: string,
         lockout: { type: 'boolean' }, 'lockout-failures': string, 'lockout-window-s': string, 'lockout-duration-s': string,
-        'fault-rate': string, faults: string,
+        'fault-rate': string, faults: string, settle: string,
         version: { type: 'boolean', short: 'V' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -187,6 +189,10 @@ export function readBinSettings(argv: string[], env: NodeJS.ProcessEnv, version:
   if (values.lockout && ak === undefined) fail('--lockout needs --ak and --sk (it locks access keys)');
   if (values.faults !== undefined && values['fault-rate'] === undefined) fail('--faults needs --fault-rate');
 
+  // `--settle active:5000`: every binding the dataset has in CREATING settles 5 s after start.
+  const settle = values.settle === undefined ? undefined : /^(active|failed):(\d{1,9})$/i.exec(values.settle);
+  if (values.settle !== undefined && !settle) fail(`--settle must be active:MS or failed:MS, got ${JSON.stringify(values.settle)}`);
+
   const seed = values.seed === undefined ? DEFAULT_DATASET.seed : integer('seed', values.seed, 0, 0xffff_ffff);
   const connections = values.data !== undefined
     ? loadData(values.data)
@@ -214,6 +220,7 @@ export function readBinSettings(argv: string[], env: NodeJS.ProcessEnv, version:
             lockMs: seconds('lockout-duration-s', GATEWAY_LOCKOUT.lockMs),
           }
         : undefined,
+      transitions: settle ? { changes: [{ afterMs: Number(settle[2]), to: settle[1].toUpperCase() as 'ACTIVE' | 'FAILED' }] } : undefined,
     },
     ak,
     usesToken: tokens.length > 0,

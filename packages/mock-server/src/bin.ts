@@ -13,19 +13,20 @@ const credentials =
     ? [`export HUAWEICLOUD_SDK_AK=${settings.ak}`, `export HUAWEICLOUD_SDK_SK='<the --sk or ${SK_VARIABLE} you gave>'`]
     : settings.usesToken
       ? [`export DLI_IAM_TOKEN='<the --token or ${TOKEN_VARIABLE} you gave>'`]
-      : ['export HUAWEICLOUD_SDK_AK=any-ak HUAWEICLOUD_SDK_SK=any-sk   # any credentials are accepted'];
+      : ['export HUAWEICLOUD_SDK_AK=any-ak HUAWEICLOUD_SDK_SK=any-sk   # any keys pass'];
 if (settings.securityToken) credentials.push("export HUAWEICLOUD_SDK_SECURITY_TOKEN='<the --security-token you gave>'");
 const { projectId, lockout } = settings.options;
 const extras = [
-  typeof lockout === 'object' ? `lock-out after ${lockout.failures} failed signatures` : '',
-  settings.options.faults ? `faults at rate ${settings.options.faults.rate}` : '',
+  typeof lockout === 'object' ? `Lock-out after ${lockout.failures} failed signatures` : '',
+  settings.options.faults ? `Faults at rate ${settings.options.faults.rate}` : '',
 ].filter(Boolean);
 console.log(`${mock.url}
-DLI stand-in: ${mock.connections.length} connections (${settings.source}), ${projectId ? `project ${projectId} only` : 'any project id'}${extras.map((e) => `, ${e}`).join('')}. Use it from the CLI, the client or Huawei's SDKs:
+DLI stand-in: ${mock.connections.length} connections (${settings.source}), ${projectId ? `project ${projectId} only` : 'any project id'}.
+${extras.map((e) => `${e}.\n`).join('')}Use it from the CLI, the client or Huawei's SDKs:
   export DLI_ENDPOINT=${mock.url}
   export HUAWEICLOUD_SDK_PROJECT_ID=${settings.projectId}
 ${credentials.map((line) => `  ${line}`).join('\n')}
-  dli-connections list           # the CLI reads DLI_ENDPOINT; the client examples do too
+  npx -p @dli-sdk/cli dli-connections list   # reads DLI_ENDPOINT
 Ctrl-C stops it.`);
 const stop = () => void mock.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -9,3 +9,4 @@ export { DataFileError, parseDataFile } from './data-file';
 export type { LockoutOptions } from './lockout';
 export type { AuthOptions } from './auth';
 export type { Fault, FaultOptions } from './faults';
+export type { Transition, TransitionOptions } from './transitions';

@@ -10,6 +10,7 @@ import { type Fault, type FaultOptions, faultFor } from './faults';
 import { handle, projectOf, type Store } from './handlers';
 import { createLockout, type LockoutOptions } from './lockout';
 import { seededRandom } from './random';
+import { createTransitions, type TransitionOptions } from './transitions';
 
 /** Options of {@link startMockDli}. */
 export interface MockDliOptions {
@@ -36,6 +37,8 @@ export interface MockDliOptions {
   lockout?: boolean | LockoutOptions;
   /** The time in epoch ms, for the clock-skew check and the lock-out. Default `Date.now`. */
   clock?: () => number;
+  /** Bindings and connections that change after a delay (`CREATING` → `ACTIVE`/`FAILED`, deletion). */
+  transitions?: TransitionOptions;
 }
 
 /** One API request as the stand-in keeps it: credential headers are kept only as `[redacted]`. */
@@ -114,6 +117,7 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
     byId: new Map(stored.map((s) => [s.connection.id, s])),
     ignoreOffset: options.faults?.ignoreOffset ?? false,
   };
+  const advance = createTransitions(options.transitions, store);
   const auth = options.auth ?? 'none';
   const clock = options.clock ?? Date.now;
   const lockout = options.lockout ? createLockout(options.lockout === true ? {} : options.lockout) : undefined;
@@ -199,6 +203,7 @@ export async function startMockDli(options: MockDliOptions = {}): Promise<MockDl
     }
     const fault = faultFor(requestCount, options.faults, random);
     if (fault) { inject(fault, response, requestId); return; }
+    advance();
     const result = handle(store, url);
     if (!result) { gatewayError(response, 404, 'APIGW.0101', 'The API does not exist or has not been published.', requestId); return; }
     send(response, result.status, result.body, requestId);

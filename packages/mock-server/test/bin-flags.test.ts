@@ -6,6 +6,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDliClient } from '@dli-sdk/client';
+import { generateConnections } from '../src/dataset';
 import { rawExchange } from './exchange';
 
 const BIN = path.resolve(__dirname, '../bin/dli-mock.js');
@@ -165,6 +166,35 @@ test('dli-mock --ak/--sk/--project-id checks signatures and the project; its ban
       cli.on('close', resolve);
     });
     expect(other).toBe(1); // 403 APIGW.0302 for a project the stand-in does not serve
+  } finally {
+    child.kill();
+  }
+});
+
+test('dli-mock --settle failed:0 settles every CREATING binding of the dataset; its banner\'s command runs where it is printed', async () => {
+  expect(run(['--settle', 'soon']).stderr).toContain('--settle must be active:MS or failed:MS, got "soon"');
+  const seeded = generateConnections(25, 1).flatMap(({ connection }) => [...(connection.available_queue_info ?? []), ...(connection.elastic_resource_pools ?? [])]);
+  const creating = seeded.filter((b) => b.status === 'CREATING').length;
+  expect(creating).toBeGreaterThan(0);
+  const { child, url, banner } = await startBin(['--settle', 'failed:0']);
+  try {
+    const client = createDliClient({ endpoint: url, projectId: PROJECT });
+    const { connections } = await client.listEnhancedConnections();
+    const bindings = connections.flatMap((c) => [...(c.available_queue_info ?? []), ...(c.elastic_resource_pools ?? [])]);
+    expect(bindings.filter((b) => b.status === 'CREATING')).toEqual([]);
+    expect(bindings.filter((b) => b.status === 'FAILED')).toHaveLength(seeded.filter((b) => b.status === 'FAILED').length + creating);
+    // The suggested command, as printed, from the repository (where `dli-connections` is not on PATH).
+    const command = /^ {2}(npx .*?dli-connections list)\b/m.exec(banner)?.[1];
+    expect(command).toBe('npx -p @dli-sdk/cli dli-connections list');
+    for (const line of banner.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    const listed = spawnSync('bash', ['-c', `${command} -o ndjson --max-items 2`], {
+      cwd: path.resolve(__dirname, '../../..'),
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DLI_ENDPOINT: url, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT, DLI_IAM_TOKEN: 'any' },
+    });
+    expect(listed.stderr).toBe('');
+    expect(listed.stdout.trimEnd().split('\n')).toHaveLength(2);
   } finally {
     child.kill();
   }

@@ -6,7 +6,7 @@ export function connectionsListingAResourceTwice(count: number, seed: number): s
   for (const { connection } of generateConnections(count, seed)) {
     for (const list of [connection.available_queue_info ?? [], connection.elastic_resource_pools ?? []]) {
       const names = list.map((r) => r.name);
-      if (new Set(names).size !== names.length) offenders.push(connection.id ?? '(no id)');
+      if (new Set(names).size !== names.length) offenders.push(connection.id);
     }
   }
   return offenders;

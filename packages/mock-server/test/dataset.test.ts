@@ -60,15 +60,15 @@ describe.each(SEEDS)('%i seeded connections of 1000', (seed) => {
 
   test('names are a stem or a Unicode name, then "-" and the position; about a tenth are Unicode', () => {
     const connections = connectionsOf(seed);
-    expect(connections.filter((c, i) => !new RegExp(`^[^-].*-${i + 1}$`).test(c.name!))).toEqual([]);
-    const unicode = share(connections, (c) => /\P{ASCII}/u.test(c.name!));
+    expect(connections.filter((c, i) => !new RegExp(`^[^-].*-${i + 1}$`).test(c.name))).toEqual([]);
+    const unicode = share(connections, (c) => /\P{ASCII}/u.test(c.name));
     expect(unicode).toBeGreaterThan(0.05);
     expect(unicode).toBeLessThan(0.15);
   });
 
   test('ids are distinct version-4 UUIDs of every variant', () => {
     const connections = connectionsOf(seed);
-    const ids = connections.flatMap((c) => [c.id!, c.dest_vpc_id!, c.dest_network_id!]);
+    const ids = connections.flatMap((c) => [c.id, c.dest_vpc_id!, c.dest_network_id!]);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.filter((id) => !UUID_V4.test(id))).toEqual([]);
     expect(new Set(ids.map((id) => id[19]))).toEqual(new Set(['8', '9', 'a', 'b']));

@@ -35,12 +35,12 @@ test('the dataset is deterministic for a seed and realistic', () => {
   const times = a.map((c) => c.create_time!);
   expect([...times].sort((x, y) => x - y)).toEqual(times);
   expect(new Set(a.map((c) => c.id)).size).toBe(200);
-  expect(a.every((c) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(c.id!))).toBe(true);
+  expect(a.every((c) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(c.id))).toBe(true);
   expect(new Set(a.map((c) => c.status))).toEqual(new Set(['ACTIVE', 'DELETED']));
   const resources = a.flatMap((c) => [...(c.available_queue_info ?? []), ...(c.elastic_resource_pools ?? [])]);
   expect(new Set(resources.map((r) => r.status))).toEqual(new Set(['CREATING', 'ACTIVE', 'FAILED']));
   expect(resources.filter((r) => r.status === 'FAILED').every((r) => r.err_msg !== '')).toBe(true);
-  expect(a.some((c) => /\P{ASCII}/u.test(c.name!))).toBe(true);
+  expect(a.some((c) => /\P{ASCII}/u.test(c.name))).toBe(true);
   expect(a.some((c) => c.hosts?.length)).toBe(true);
   for (const connection of a) expect(schemaErrors('EnhancedConnection', connection)).toEqual([]);
 });
@@ -63,7 +63,7 @@ test('status is case-insensitive; name and tags filter', async () => {
   expect(deleted.connections.length).toBeGreaterThan(0);
   expect(deleted.connections).toEqual(mock.connections.filter((c) => c.status === 'DELETED'));
   const target = mock.connections[42];
-  const { body: named } = await get(`${LIST}?name=${encodeURIComponent(target.name!)}`);
+  const { body: named } = await get(`${LIST}?name=${encodeURIComponent(target.name)}`);
   expect(named.connections).toEqual([target]);
   const { body: tagged } = await get(`${LIST}?limit=0&tags=env%3Dprod%2Cteam%3Ddata`);
   const expected = generateConnections(120, 7).filter((s) => s.tags.env === 'prod' && s.tags.team === 'data').map((s) => s.connection);
@@ -95,9 +95,9 @@ test('show returns the flattened connection without isPrivis, or 400 + DLI.0002'
 
 test('tags pairs split on their first "="; keys and values take what Huawei\'s tag rules allow', async () => {
   const stored: StoredConnection[] = [
-    { connection: { id: 'expr', status: 'ACTIVE' as const }, tags: { expr: 'a=b' } },
-    { connection: { id: 'cjk', status: 'ACTIVE' as const }, tags: { 部门: '数据 湖', 'k.e:y+@-_': 'v=1' } },
-    { connection: { id: 'deleted', status: 'DELETED' as const }, tags: { expr: 'a=b' } },
+    { connection: { id: 'expr', name: 'expr', status: 'ACTIVE' as const }, tags: { expr: 'a=b' } },
+    { connection: { id: 'cjk', name: 'cjk', status: 'ACTIVE' as const }, tags: { 部门: '数据 湖', 'k.e:y+@-_': 'v=1' } },
+    { connection: { id: 'deleted', name: 'deleted', status: 'DELETED' as const }, tags: { expr: 'a=b' } },
   ];
   const own = await startMockDli({ connections: stored });
   try {

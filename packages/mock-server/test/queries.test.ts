@@ -74,8 +74,8 @@ test('each filter alone narrows the list; together they all apply', async () => 
     expect(await ids('status=DELETED')).toEqual(deleted.map((c) => c.id));
     expect(await ids('status=active')).toEqual(mock.connections.filter((c) => c.status === 'ACTIVE').map((c) => c.id));
     const target = mock.connections[30];
-    expect(await ids(`name=${encodeURIComponent(target.name!)}`)).toEqual([target.id]);
-    expect(await ids(`name=${encodeURIComponent(target.name!)}&status=${target.status === 'ACTIVE' ? 'DELETED' : 'ACTIVE'}`)).toEqual([]);
+    expect(await ids(`name=${encodeURIComponent(target.name)}`)).toEqual([target.id]);
+    expect(await ids(`name=${encodeURIComponent(target.name)}&status=${target.status === 'ACTIVE' ? 'DELETED' : 'ACTIVE'}`)).toEqual([]);
     const tagged = await ids('tags=env%3Dprod');
     expect(tagged.length).toBeGreaterThan(0);
     expect(tagged.length).toBeLessThan(60);
@@ -113,7 +113,7 @@ describe('show', () => {
   test('a percent-encoded id is decoded', async () => {
     await withMock(3, async (get, mock) => {
       const { id } = mock.connections[2];
-      const encoded = id!.replace(/./g, (c) => `%${c.charCodeAt(0).toString(16)}`);
+      const encoded = id.replace(/./g, (c) => `%${c.charCodeAt(0).toString(16)}`);
       expect((await get(`${LIST}/${encoded}`)).body).toMatchObject({ id });
     });
   });

@@ -175,9 +175,9 @@ describe('options', () => {
   });
 
   test('your own connections: plain ones have no tags, and one without an id is listed too', async () => {
-    const own: EnhancedConnection[] = [{ id: 'a b', name: 'first', status: 'ACTIVE' }, { name: 'no-id', status: 'ACTIVE' }];
-    await withMock({ connections: [...own, { connection: { id: 'tagged', status: 'DELETED' }, tags: { env: 'prod' } }] }, async (mock) => {
-      expect(mock.connections).toEqual([...own, { id: 'tagged', status: 'DELETED' }]);
+    const own: EnhancedConnection[] = [{ id: 'a b', name: 'first', status: 'ACTIVE' }, { name: 'no-id', status: 'ACTIVE' } as EnhancedConnection];
+    await withMock({ connections: [...own, { connection: { id: 'tagged', name: 'tagged', status: 'DELETED' }, tags: { env: 'prod' } }] }, async (mock) => {
+      expect(mock.connections).toEqual([...own, { id: 'tagged', name: 'tagged', status: 'DELETED' }]);
       expect(answerOf(await exchange(mock.url, LIST)).body.connections).toEqual(mock.connections);
       expect(idsOf(answerOf(await exchange(mock.url, `${LIST}?tags=env%3Dprod`)).body)).toEqual(['tagged']);
       expect(answerOf(await exchange(mock.url, `${LIST}/a%20b`)).body).toEqual({ is_success: true, message: '', id: 'a b', name: 'first', status: 'ACTIVE' });
@@ -186,7 +186,7 @@ describe('options', () => {
 
   test('a connection that cannot be put into JSON gets its request a 500, and the stand-in serves on', async () => {
     const unserialisable = { id: 'big', create_time: 1n } as unknown as EnhancedConnection;
-    await withMock({ connections: [unserialisable, { id: 'fine' }] }, async (mock) => {
+    await withMock({ connections: [unserialisable, { id: 'fine', name: 'fine', status: 'ACTIVE' }] }, async (mock) => {
       expect(answerOf(await exchange(mock.url, `${LIST}/big`))).toEqual({ status: 500, body: gatewayError('APIGW.0201', 'Internal error of the stand-in.') });
       expect(answerOf(await exchange(mock.url, `${LIST}/fine`)).status).toBe(200);
     });

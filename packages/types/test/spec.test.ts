@@ -30,7 +30,13 @@ test('the schemas reject what the reference rules out, and allow unknown fields'
   expect(schemaErrors('EnhancedConnection', { create_time: '1566888011125' })).not.toEqual([]);
   expect(schemaErrors('EnhancedConnectionResource', { status: 'DELETED' })).not.toEqual([]);
   expect(schemaErrors('DliErrorBody', { error_code: 'DLI.0001' })).not.toEqual([]);
-  expect(schemaErrors('EnhancedConnection', { id: 'x', added_in_2027: true })).toEqual([]);
+  expect(schemaErrors('EnhancedConnection', { id: 'x', name: 'n', status: 'ACTIVE', added_in_2027: true })).toEqual([]);
+  // id, name and status are in every connection of every source: required.
+  for (const field of ['id', 'name', 'status']) {
+    const connection = Object.fromEntries(Object.entries({ id: 'x', name: 'n', status: 'ACTIVE' }).filter(([key]) => key !== field));
+    expect(schemaErrors('EnhancedConnection', connection)).not.toEqual([]);
+    expect(schemaErrors('ShowEnhancedConnectionResponse', { is_success: true, ...connection })).not.toEqual([]);
+  }
 });
 
 test('every region of the reference has a server; eu-west-101 is on the .eu domain', () => {
@@ -90,12 +96,13 @@ test('the status parameter accepts any case of the status values; the response s
   const filter = spec.components.schemas.EnhancedConnectionStatusFilter;
   expect(filter['x-case-insensitive-enum']).toEqual(spec.components.schemas.EnhancedConnectionStatus.enum);
   expect(schemaErrors('EnhancedConnection', { status: 'active' })).not.toEqual([]);
-  expect(schemaErrors('EnhancedConnection', { status: 'DELETED' })).toEqual([]);
+  expect(schemaErrors('EnhancedConnection', { id: 'x', name: 'n', status: 'DELETED' })).toEqual([]);
 });
 
 test('isPrivis is allowed on show (a boolean), not promised', () => {
-  expect(schemaErrors('ShowEnhancedConnectionResponse', { is_success: true, id: 'x', isPrivis: true })).toEqual([]);
-  expect(schemaErrors('ShowEnhancedConnectionResponse', { is_success: true, id: 'x' })).toEqual([]);
-  expect(schemaErrors('ShowEnhancedConnectionResponse', { is_success: true, id: 'x', isPrivis: 'yes' })).not.toEqual([]);
+  const shown = { is_success: true, id: 'x', name: 'n', status: 'ACTIVE' };
+  expect(schemaErrors('ShowEnhancedConnectionResponse', { ...shown, isPrivis: true })).toEqual([]);
+  expect(schemaErrors('ShowEnhancedConnectionResponse', shown)).toEqual([]);
+  expect(schemaErrors('ShowEnhancedConnectionResponse', { ...shown, isPrivis: 'yes' })).not.toEqual([]);
   expect(schemaErrors('EnhancedConnection', { isPrivis: 'yes' })).not.toEqual([]);
 });

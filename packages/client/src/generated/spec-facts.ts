@@ -73,3 +73,6 @@ export const OPERATIONS = {
     "query": {}
   }
 } as const;
+
+/** The fields every enhanced connection carries (the `required` of its schema), each with its JSON type. */
+export const REQUIRED_CONNECTION_FIELDS = {"id":"string","name":"string","status":"string"} as const;

@@ -119,10 +119,10 @@ export type components = {
         /** The fields of an enhanced connection common to the list and show operations. */
         EnhancedConnectionFields: {
             /** Connection id (a UUID). */
-            id?: string;
+            id: string;
             /** User-defined connection name. */
-            name?: string;
-            status?: components["schemas"]["EnhancedConnectionStatus"];
+            name: string;
+            status: components["schemas"]["EnhancedConnectionStatus"];
             /** Peering state of each bound queue. */
             available_queue_info?: components["schemas"]["EnhancedConnectionResource"][];
             /** Peering state of each bound elastic resource pool. */
