@@ -96,7 +96,7 @@ test.each([
 
 test('--fault-rate and --faults inject the named faults', async () => {
   await withBin(['--fault-rate', '1', '--faults', '503', '--latency-ms', '0-5'], async (url, banner) => {
-    expect(banner).toContain('faults at rate 1');
+    expect(banner).toContain('Faults at rate 1.');
     for (let i = 0; i < 3; i++) expect((await fetch(`${url}${LIST}`)).status).toBe(503);
   });
   await withBin(['--fault-rate', '0', '--connections', '2'], async (url) => {
@@ -109,6 +109,6 @@ test('--lockout with its flags locks the AK after the given failures', async () 
   expect(result.status).toBe(2);
   expect(result.stderr).toContain('--lockout-window-s must be an integer from 1 to 86400, got "0"');
   await withBin(['--ak', 'AK', '--sk', 'SK', '--lockout', '--lockout-failures', '2'], async (_url, banner) => {
-    expect(banner).toContain('lock-out after 2 failed signatures');
+    expect(banner).toContain('Lock-out after 2 failed signatures.');
   });
 });

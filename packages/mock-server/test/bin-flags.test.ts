@@ -6,7 +6,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDliClient } from '@dli-sdk/client';
-import { generateConnections } from '../src/dataset';
+import { DEFAULT_DATASET, generateConnections } from '../src/dataset';
 import { rawExchange } from './exchange';
 
 const BIN = path.resolve(__dirname, '../bin/dli-mock.js');
@@ -173,7 +173,7 @@ test('dli-mock --ak/--sk/--project-id checks signatures and the project; its ban
 
 test('dli-mock --settle failed:0 settles every CREATING binding of the dataset; its banner\'s command runs where it is printed', async () => {
   expect(run(['--settle', 'soon']).stderr).toContain('--settle must be active:MS or failed:MS, got "soon"');
-  const seeded = generateConnections(25, 1).flatMap(({ connection }) => [...(connection.available_queue_info ?? []), ...(connection.elastic_resource_pools ?? [])]);
+  const seeded = generateConnections(DEFAULT_DATASET.connections, DEFAULT_DATASET.seed).flatMap(({ connection }) => [...(connection.available_queue_info ?? []), ...(connection.elastic_resource_pools ?? [])]);
   const creating = seeded.filter((b) => b.status === 'CREATING').length;
   expect(creating).toBeGreaterThan(0);
   const { child, url, banner } = await startBin(['--settle', 'failed:0']);
