@@ -1,7 +1,7 @@
 // The one transport both client surfaces send through: a fetch-compatible function that signs
 // each attempt, bounds it in time and size, retries what is safe to retry and turns answers into
 // typed errors. It knows nothing of operations or pagination.
-import { followSignal } from '../abort';
+import { followSignal, whenAborted } from '../abort';
 import type { AkSkCredentials, DliCredentials } from '../credentials';
 import { redactSecrets } from './redact';
 import { DliAbortError, DliApiError, DliError, DliNetworkError, DliRedirectError, DliTimeoutError, DliValidationError } from '../errors';
@@ -39,16 +39,16 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
       reject(new DliAbortError(signal.reason));
       return;
     }
-    const onAbort = () => {
-      clearTimeout(timer);
-      // Stryker disable next-line OptionalChaining: only a signal calls this listener
-      reject(new DliAbortError(signal?.reason));
-    };
+    const stop = signal
+      ? whenAborted(signal, () => {
+          clearTimeout(timer);
+          reject(new DliAbortError(signal.reason));
+        })
+      : undefined;
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stop?.();
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort);
   });
 }
 
@@ -147,6 +147,8 @@ export function createTransport(options: TransportOptions): Transport {
 
   return async function transport(input, init) {
     const request = toOutgoing(input, init, origin);
+    // An aborted signal sends nothing (fetch would still open a connection for some runtimes).
+    if (request.signal?.aborted) throw new DliAbortError(request.signal.reason);
     const deadline = Date.now() + retry.deadlineMs;
     for (let attemptNumber = 1; ; attemptNumber++) {
       // The last stretch of the deadline shortens the attempt, so deadlineMs is a hard limit.
