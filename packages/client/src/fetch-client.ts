@@ -75,7 +75,7 @@ function checkGetInit(pathTemplate: unknown, init: unknown, origin: string): { o
     // fetch refuses such a URL with a TypeError that repeats the password.
     if (url.username || url.password) throw new DliValidationError('baseUrl', 'must not contain a user name or password');
   }
-  if (!(init.headers instanceof Headers)) validateHeaders('headers', init.headers);
+  validateHeaders('headers', init.headers);
   const params = init.params ?? {};
   if (!isPlainObject(params)) throw new DliValidationError('params', `must be an object, got ${describe(params)}`);
   validateHeaders('params.header', params.header);
