@@ -9,7 +9,7 @@ import { OPERATIONS } from './generated/spec-facts';
 import type { DliClientOptions } from './options';
 import type { ConnectionFilters, ConnectionsPager, PaginateOptions } from './pager';
 import { type OperationId, operationAt, queryString, validatePathParameter, validateQuery } from './parameters';
-import { type ListEnhancedConnectionsResult, listResult, type ShowEnhancedConnectionResult, showResult } from './results';
+import { type ListEnhancedConnectionsResult, type ShowEnhancedConnectionResult, showResult } from './results';
 import { describe, isPlainObject, validateHeaders } from './validate';
 
 // openapi-fetch's CJS build exports createClient as `exports.default` with `__esModule`; a CJS
@@ -118,14 +118,15 @@ export function createDliFetchClient(options: DliClientOptions): DliFetchClient 
 
   type Get = (path: string, init?: unknown) => Promise<{ data?: unknown; response: Response }>;
   const get = client.GET.bind(client) as unknown as Get;
-  const checkedGet = async (path: unknown, given?: unknown) => {
-    const { operationId, init } = checkGetInit(path, given, origin);
-    const { data, response } = await get(path as string, init);
-    // The transport has thrown on every error answer; a body read with another `parseAs` than
-    // JSON is handed over as openapi-fetch read it.
-    if (!isPlainObject(data)) return { data, response };
-    return { data: operationId === 'listEnhancedConnections' ? listResult(data, response) : showResult(data, response), response };
-  };
+  const checkedGet = (path: unknown, given?: unknown) =>
+    core.guard(async () => {
+      const { operationId, init } = checkGetInit(path, given, origin);
+      const { data, response } = await get(path as string, init);
+      // The transport has thrown on every error answer; a body read with another `parseAs` than
+      // JSON is handed over as openapi-fetch read it.
+      if (!isPlainObject(data)) return { data, response };
+      return { data: operationId === 'listEnhancedConnections' ? core.listResult(data, response) : showResult(data, response), response };
+    });
   const refuse = (method: string) => async () => {
     throw new DliValidationError('method', `must be GET (the API has no other operations), got ${method}`);
   };

@@ -3,7 +3,7 @@
 // spreading and equality checks do not see.
 import type { EnhancedConnection, ListEnhancedConnectionsResponse, ShowEnhancedConnectionResponse } from '@dli-sdk/types';
 import { DliResponseError } from './errors';
-import { attemptsOf, requestIdOf } from './transport/response';
+import { attemptsOf, type Excerpt, requestIdOf } from './transport/response';
 import { isPlainObject } from './validate';
 
 /** How a successful call went. */
@@ -36,14 +36,18 @@ export function withMetadata<T extends object>(body: T, response: Response): T &
   return Object.defineProperty(body, '$metadata', { value: $metadata, enumerable: false }) as T & { readonly $metadata: ResponseMetadata };
 }
 
-/** Checks a list body (`connections`, when present, is an array of objects) and attaches `$metadata`. */
-export function listResult(body: ListEnhancedConnectionsResponse, response: Response): ListEnhancedConnectionsResult {
+/**
+ * Checks a list body (`connections`, when present, is an array of objects) and attaches
+ * `$metadata`; `excerpt` quotes the server's text into an error (redacted, then cut).
+ */
+export function listResult(body: ListEnhancedConnectionsResponse, response: Response, excerpt: Excerpt): ListEnhancedConnectionsResult {
   const { connections = [] } = body;
   if (!(Array.isArray(connections) && connections.every(isPlainObject))) {
     const error = new DliResponseError('response field "connections" is not an array of objects', {
       status: response.status,
       requestId: requestIdOf(response),
-      excerpt: JSON.stringify(connections).slice(0, 200),
+      // Parsed bodies nest at most MAX_JSON_DEPTH levels, so this cannot overflow the stack.
+      excerpt: excerpt(JSON.stringify(connections)),
     });
     error.$metadata = { ...error.$metadata, attempts: attemptsOf(response) };
     throw error;

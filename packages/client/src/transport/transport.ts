@@ -2,14 +2,13 @@
 // each attempt, bounds it in time and size, retries what is safe to retry and turns answers into
 // typed errors. It knows nothing of operations or pagination.
 import { followSignal, whenAborted } from '../abort';
-import type { AkSkCredentials, DliCredentials } from '../credentials';
-import { redactSecrets } from './redact';
+import type { DliCredentials } from '../credentials';
 import { DliAbortError, DliApiError, DliError, DliNetworkError, DliRedirectError, DliTimeoutError, DliValidationError } from '../errors';
 import { canonicalizeSearch } from './canonical';
 import { networkErrorMessage } from './network-error';
 import { type OutgoingRequest, toOutgoing } from './outgoing';
 import { readBody } from './read-body';
-import { interpretResponse, requestIdOf } from './response';
+import { type Excerpt, interpretResponse, requestIdOf } from './response';
 import { isRetryable, type RetryPolicy, retryDelayMs } from './retry';
 import { type SignedRequest, transportSigner } from './sign';
 
@@ -80,14 +79,14 @@ function withAttempts(error: unknown, attempts: number, why?: string): unknown {
   return error;
 }
 
-/** Builds the transport of one client. */
-export function createTransport(options: TransportOptions): Transport {
+/**
+ * Builds the transport of one client. `excerpt` quotes a server's text into an error, redacted
+ * before it is cut; the errors themselves are redacted where they leave the client (core.ts).
+ */
+export function createTransport(options: TransportOptions, excerpt: Excerpt): Transport {
   const { credentials, retry, timeoutMs, maxResponseBytes, origin, log } = options;
   const sign = credentials && 'ak' in credentials ? transportSigner(credentials) : undefined;
   const token = credentials && 'token' in credentials ? credentials.token : undefined;
-  // What no error may show, even when a server echoes it back (the AK is an id, not a secret).
-  const { sk, securityToken } = (credentials ?? {}) as Partial<AkSkCredentials>;
-  const secrets = [sk, securityToken, token];
 
   // Headers signed with AK/SK, as Huawei's SDKs sign them; everything else is sent unsigned
   // so that proxies and browsers adding headers cannot break a signature.
@@ -132,7 +131,7 @@ export function createTransport(options: TransportOptions): Transport {
         });
       }
       const bytes = await readBody(response, maxResponseBytes);
-      return interpretResponse(response, bytes, attemptNumber);
+      return interpretResponse(response, bytes, attemptNumber, excerpt);
     } catch (cause) {
       if (cause instanceof DliError) throw cause;
       if (request.signal?.aborted) throw new DliAbortError(request.signal.reason);
@@ -158,8 +157,7 @@ export function createTransport(options: TransportOptions): Transport {
         const response = await attempt(request, attemptTimeoutMs, attemptNumber);
         log?.(attemptLine(request, String(response.status), startedAt, attemptNumber));
         return response;
-      } catch (caught) {
-        const error = redactSecrets(caught, secrets);
+      } catch (error) {
         const final = attemptNumber >= retry.maxAttempts || !isRetryable(error);
         const delay = final ? 0 : retryDelayMs(error, attemptNumber, retry);
         const passesDeadline = !final && delay >= deadline - Date.now();
