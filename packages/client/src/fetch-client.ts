@@ -2,7 +2,7 @@
 // sending through the core's transport; its pager is the core's, as createDliClient's is.
 import type { paths } from '@dli-sdk/types';
 import * as openapiFetch from 'openapi-fetch';
-import type { MaybeOptionalInit } from 'openapi-fetch';
+import type { MaybeOptionalInit, ParseAs } from 'openapi-fetch';
 import { createCore } from './core';
 import { DliValidationError } from './errors';
 import { OPERATIONS } from './generated/spec-facts';
@@ -21,6 +21,36 @@ function openapiCreateClient(): CreateClient {
   return typeof candidate === 'function' ? (candidate as CreateClient) : (candidate as { default: CreateClient }).default;
 }
 
+/**
+ * openapi-fetch's per-call options the client refuses: each would bypass its signing, checks or
+ * retries.
+ */
+export type DliFetchRefusedOption = 'fetch' | 'querySerializer' | 'bodySerializer' | 'pathSerializer' | 'middleware';
+
+/**
+ * Options of one {@link DliFetchClient.GET}: openapi-fetch's, less those the client refuses;
+ * `headers` is an object of strings or a `Headers` (names the client owns are refused).
+ */
+export type DliFetchInit<Path extends keyof paths> = Omit<NonNullable<MaybeOptionalInit<paths[Path], 'get'>>, DliFetchRefusedOption | 'headers' | 'parseAs'> & {
+  headers?: Record<string, string> | Headers;
+};
+
+/**
+ * `data` of a GET: the checked result with `$metadata` for `parseAs: 'json'` (the default), else
+ * the body as openapi-fetch reads it.
+ */
+export type DliFetchData<Path extends keyof paths, As extends ParseAs> = As extends 'text'
+  ? string
+  : As extends 'blob'
+    ? Blob
+    : As extends 'arrayBuffer'
+      ? ArrayBuffer
+      : As extends 'stream'
+        ? ReadableStream<Uint8Array> | null
+        : Path extends `${string}/{connection_id}`
+          ? ShowEnhancedConnectionResult
+          : ListEnhancedConnectionsResult;
+
 /** An openapi-fetch client of the DLI API (GET only: the API has no other operations), plus the connections pager. */
 export interface DliFetchClient {
   /**
@@ -28,13 +58,10 @@ export interface DliFetchClient {
    * spec's rules of that operation. Error answers throw, so `data` is always set; it carries
    * `$metadata`.
    */
-  GET<Path extends keyof paths>(
+  GET<Path extends keyof paths, As extends ParseAs = 'json'>(
     path: Path,
-    init: MaybeOptionalInit<paths[Path], 'get'>,
-  ): Promise<{
-    data: Path extends `${string}/{connection_id}` ? ShowEnhancedConnectionResult : ListEnhancedConnectionsResult;
-    response: Response;
-  }>;
+    init: DliFetchInit<Path> & { parseAs?: As },
+  ): Promise<{ data: DliFetchData<Path, As>; response: Response }>;
   /** The project every request is made in (for `params.path.project_id`). */
   readonly projectId: string;
   /** Walks every connection matching `filters`, page by page, as an async iterable. */
@@ -49,8 +76,10 @@ const OTHER_METHODS = ['PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRA
  * URIError on a lone surrogate), and returns them with the query normalised.
  */
 // openapi-fetch options that replace what the client set up: its fetch (the signing transport),
-// the query encoder of checked parameters, and the Request class.
-const BYPASSING_OPTIONS = ['fetch', 'querySerializer', 'bodySerializer', 'Request', 'middleware'] as const;
+// the encoders of checked parameters (a pathSerializer could send the credentials to another
+// path of the origin), and the Request class.
+const BYPASSING_OPTIONS = ['fetch', 'querySerializer', 'bodySerializer', 'pathSerializer', 'headerSerializer', 'Request', 'middleware'] as const;
+const PARSE_AS: readonly ParseAs[] = ['json', 'text', 'blob', 'arrayBuffer', 'stream'];
 
 function checkGetInit(pathTemplate: unknown, init: unknown, origin: string): { operationId: OperationId; init: Record<string, unknown> } {
   const operationId = typeof pathTemplate === 'string' ? operationAt('GET', pathTemplate) : undefined;
@@ -66,6 +95,9 @@ function checkGetInit(pathTemplate: unknown, init: unknown, origin: string): { o
   }
   for (const key of BYPASSING_OPTIONS) {
     if (init[key] !== undefined) throw new DliValidationError(key, "must not be given per call: it would bypass the client's signing, checks and retries");
+  }
+  if (init.parseAs !== undefined && !PARSE_AS.includes(init.parseAs as ParseAs)) {
+    throw new DliValidationError('parseAs', `must be one of ${PARSE_AS.join(', ')}, got ${describe(init.parseAs)}`);
   }
   if (init.baseUrl !== undefined) {
     const url = typeof init.baseUrl === 'string' && URL.canParse(init.baseUrl) ? new URL(init.baseUrl) : undefined;
@@ -123,7 +155,7 @@ export function createDliFetchClient(options: DliClientOptions): DliFetchClient 
       const { operationId, init } = checkGetInit(path, given, origin);
       const { data, response } = await get(path as string, init);
       // The transport has thrown on every error answer; a body read with another `parseAs` than
-      // JSON is handed over as openapi-fetch read it.
+      // JSON is handed over as openapi-fetch read it (DliFetchData types it so).
       if (!isPlainObject(data)) return { data, response };
       return { data: operationId === 'listEnhancedConnections' ? core.listResult(data, response) : showResult(data, response), response };
     });
@@ -135,8 +167,11 @@ export function createDliFetchClient(options: DliClientOptions): DliFetchClient 
   methods.request = async (method: unknown, path: string, init?: unknown) =>
     typeof method === 'string' && method.toUpperCase() === 'GET' ? checkedGet(path, init) : refuse(String(method))();
 
-  return Object.assign(client, methods, {
+  // A new object rather than openapi-fetch's client: its use() and eject() would add middleware
+  // that sees every request and answer, and the types do not offer them.
+  return {
+    ...methods,
     projectId,
     paginateEnhancedConnections: (filters?: ConnectionFilters, paginateOptions?: PaginateOptions) => core.paginate(filters, paginateOptions),
-  }) as unknown as DliFetchClient;
+  } as unknown as DliFetchClient;
 }
