@@ -118,10 +118,13 @@ export function validateEndpoint(endpoint: unknown, sendsCredentials: boolean, a
   try {
     url = new URL(endpoint);
   } catch {
-    throw new DliValidationError('endpoint', `must be an absolute http(s) URL, got ${describe(endpoint)}`);
+    // A URL that does not parse may still carry `user:password@`: then none of it is shown.
+    const shown = endpoint.includes('@') ? '(not shown: it holds an @, so maybe a password)' : describe(endpoint);
+    throw new DliValidationError('endpoint', `must be an absolute http(s) URL, got ${shown}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new DliValidationError('endpoint', `must use https (or http), got ${url.protocol}`);
+    // `user:password@host` without a scheme parses with the user name as its scheme.
+    throw new DliValidationError('endpoint', `must use https (or http), got ${endpoint.includes('@') ? 'another scheme' : url.protocol}`);
   }
   if (url.search || url.hash) throw new DliValidationError('endpoint', 'must not have a query or fragment');
   if (url.username || url.password) throw new DliValidationError('endpoint', 'must not contain a user name or password');
