@@ -2,15 +2,41 @@
 import type { EnhancedConnection } from '@dli-sdk/client';
 import { UsageError } from './usage-error';
 
-type Resources = EnhancedConnection['available_queue_info'];
+/**
+ * A field whose value has a shape the column cannot show (a time out of range, a list that is not
+ * one, an object for a name): the row is still printed, this cell as MALFORMED (see output.ts).
+ */
+export class MalformedField extends Error {}
 
-const resources = (list: Resources) => (list ?? []).map((r) => `${r.name}:${r.status}`).join(' ');
-// A cell is a scalar field, or an array that prints as its items joined by commas.
-// eslint-disable-next-line @typescript-eslint/no-base-to-string
-const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+/** What a malformed cell shows instead of its value. */
+export const MALFORMED = '<invalid>';
+
+const isScalar = (value: unknown) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+// A cell is a scalar field, or an array of scalars that prints as its items joined by commas.
+const text = (value: unknown): string => {
+  if (value === undefined || value === null) return '';
+  if (isScalar(value)) return String(value);
+  if (Array.isArray(value) && value.every(isScalar)) return value.join(',');
+  throw new MalformedField();
+};
+
+// Queues and pools: a list of { name, status } objects.
+const resources = (list: unknown): string => {
+  if (list === undefined || list === null) return '';
+  if (!Array.isArray(list)) throw new MalformedField();
+  return list
+    .map((resource: unknown) => {
+      if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) throw new MalformedField();
+      const { name, status } = resource as Record<string, unknown>;
+      return `${text(name)}:${text(status)}`;
+    })
+    .join(' ');
+};
 
 /** How to show one column: its value and whether a table may cut it short to fit the terminal. */
 export interface Column {
+  /** The cell; throws MalformedField when the field has a shape it cannot show. */
   value(connection: EnhancedConnection): string;
   /** Ids and timestamps are useless cut; names and lists can be truncated with `…`. */
   truncatable: boolean;
@@ -18,7 +44,12 @@ export interface Column {
   display?(connection: EnhancedConnection): string;
 }
 
-const iso = (time: number | undefined) => (time === undefined ? '' : new Date(time).toISOString());
+// Milliseconds since the epoch, within what a Date can hold (±8.64e15).
+const iso = (time: unknown): string => {
+  if (time === undefined || time === null) return '';
+  if (typeof time !== 'number' || !(Math.abs(time) <= 8.64e15)) throw new MalformedField();
+  return new Date(time).toISOString();
+};
 
 export const COLUMNS = {
   id: { value: (c) => text(c.id), truncatable: false },
