@@ -83,7 +83,7 @@ afterAll(() => server.close());
 const SURFACES = ['createDliClient', 'createDliFetchClient', 'the pager'] as const;
 type Surface = (typeof SURFACES)[number];
 
-function call(surface: Surface, options: DliClientOptions, signal?: AbortSignal): Promise<unknown> {
+function call(surface: Surface, options: Partial<DliClientOptions>, signal?: AbortSignal): Promise<unknown> {
   const all = { endpoint: server.url, projectId: PROJECT_ID, retry: false as const, ...options };
   if (surface === 'createDliClient') return createDliClient(all).listEnhancedConnections({}, { signal });
   if (surface === 'the pager') return createDliClient(all).paginateEnhancedConnections({}, { signal, pageSize: 1 }).toArray({ limit: 10 });
