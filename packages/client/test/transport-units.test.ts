@@ -295,6 +295,12 @@ describe('createRedactor', () => {
     expect(text('the wrong-secret, wrong-secrets')).toBe('the [redacted], wrong-secrets');
   });
 
+  test('a secret echoed in another case, or base64-encoded whole, is redacted too', () => {
+    const { text } = createRedactor([TOKEN]);
+    const base64 = btoa(TOKEN);
+    expect(text(`${TOKEN.toLowerCase()} ${TOKEN.toUpperCase()} ${base64} ${base64.replace(/=+$/, '')}`)).toBe('[redacted] [redacted] [redacted] [redacted]');
+  });
+
   test('an excerpt is cut after redaction, so no head of a secret survives the cut', () => {
     const { excerpt } = createRedactor([TOKEN]);
     const quoted = excerpt(`${'x'.repeat(190)}${TOKEN}`);

@@ -37,8 +37,9 @@ const jsonAscii = (text: string) => jsonInner(text).replace(/[^\x20-\x7e]/g, (c)
 /**
  * The forms in which a server may write `secret`: raw; JSON-escaped (also with `/` escaped, with
  * non-ASCII as \uXXXX in either case, and escaped twice, as JSON inside JSON); percent-encoded
- * (either case of hex, as a form with `+` for spaces, and encoded twice). Each is a fixed
- * string, so a token thousands of characters long costs a plain search, not a huge pattern.
+ * (either case of hex, as a form with `+` for spaces, and encoded twice); base64. Each is a
+ * fixed string, matched in any case, so a token thousands of characters long makes a flat pattern
+ * of alternatives, never one with a group per character (which overflows the regex engine).
  */
 export function secretForms(secret: string): string[] {
   const percent = encodeURIComponent(secret);
@@ -53,8 +54,19 @@ export function secretForms(secret: string): string[] {
     lowerHex(percent),
     new URLSearchParams({ s: secret }).toString().slice(2),
     encodeURIComponent(percent),
+    ...base64Forms(secret),
   ];
   return [...new Set(forms)];
+}
+
+// A header such as X-Request-Id may carry a secret base64-encoded, whole: with and without
+// padding, and URL-safe.
+function base64Forms(secret: string): string[] {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(secret)) binary += String.fromCharCode(byte);
+  const padded = btoa(binary);
+  const bare = padded.replace(/=+$/, '');
+  return [padded, bare, bare.replaceAll('+', '-').replaceAll('/', '_')];
 }
 
 const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
@@ -67,9 +79,13 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined>): Reda
   const short = present.filter((secret) => secret.length < SHORT_SECRET).flatMap(secretForms).sort((a, b) => b.length - a.length);
   // A short secret only where it stands alone: not inside a run of letters and digits.
   const shortPattern = short.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${short.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined;
+  // In any case too: a server may upper- or lower-case what it echoes. Alternatives of plain
+  // strings only, so a token thousands of characters long makes a long but flat pattern.
+  // Built on first use: errors are rare, and a token's pattern is long.
+  let longPattern: RegExp | undefined;
   const text = (value: string): string => {
-    let scrubbed = value;
-    for (const form of long) scrubbed = scrubbed.replaceAll(form, REDACTED);
+    if (long.length > 0) longPattern ??= new RegExp(long.map(escapeRegExp).join('|'), 'gi');
+    const scrubbed = longPattern ? value.replace(longPattern, REDACTED) : value;
     return shortPattern ? scrubbed.replace(shortPattern, REDACTED) : scrubbed;
   };
 
