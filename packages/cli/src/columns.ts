@@ -2,15 +2,41 @@
 import type { EnhancedConnection } from '@dli-sdk/client';
 import { UsageError } from './usage-error';
 
-type Resources = EnhancedConnection['available_queue_info'];
+/**
+ * A field whose value has a shape the column cannot show (a time out of range, a list that is not
+ * one, an object for a name): the row is still printed, this cell as MALFORMED (see output.ts).
+ */
+export class MalformedField extends Error {}
 
-const resources = (list: Resources) => (list ?? []).map((r) => `${r.name}:${r.status}`).join(' ');
-// A cell is a scalar field, or an array that prints as its items joined by commas.
-// eslint-disable-next-line @typescript-eslint/no-base-to-string
-const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+/** What a malformed cell shows instead of its value. */
+export const MALFORMED = '<invalid>';
+
+const isScalar = (value: unknown) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+// A cell is a scalar field, or an array of scalars that prints as its items joined by commas.
+const text = (value: unknown): string => {
+  if (value === undefined || value === null) return '';
+  if (isScalar(value)) return String(value);
+  if (Array.isArray(value) && value.every(isScalar)) return value.join(',');
+  throw new MalformedField();
+};
+
+// Queues and pools: a list of { name, status } objects.
+const resources = (list: unknown): string => {
+  if (list === undefined || list === null) return '';
+  if (!Array.isArray(list)) throw new MalformedField();
+  return list
+    .map((resource: unknown) => {
+      if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) throw new MalformedField();
+      const { name, status } = resource as Record<string, unknown>;
+      return `${text(name)}:${text(status)}`;
+    })
+    .join(' ');
+};
 
 /** How to show one column: its value and whether a table may cut it short to fit the terminal. */
 export interface Column {
+  /** The cell; throws MalformedField when the field has a shape it cannot show. */
   value(connection: EnhancedConnection, zone: TimeZone): string;
   /** Ids and timestamps are useless cut; names and lists can be truncated with `…`. */
   truncatable: boolean;
@@ -24,9 +50,13 @@ export const TIME_ZONES: TimeZone[] = ['utc', 'local'];
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** `2019-08-27T06:40:11.125Z`, or in the local zone `2019-08-27T14:40:11.125+08:00`. */
-function iso(time: number | undefined, zone: TimeZone): string {
-  if (time === undefined) return '';
+/**
+ * Milliseconds since the epoch, within what a Date can hold (±8.64e15), as
+ * `2019-08-27T06:40:11.125Z`, or in the local zone `2019-08-27T14:40:11.125+08:00`.
+ */
+function iso(time: unknown, zone: TimeZone): string {
+  if (time === undefined || time === null) return '';
+  if (typeof time !== 'number' || !(Math.abs(time) <= 8.64e15)) throw new MalformedField();
   const date = new Date(time);
   if (zone === 'utc') return date.toISOString();
   const offset = -date.getTimezoneOffset();
@@ -37,7 +67,7 @@ function iso(time: number | undefined, zone: TimeZone): string {
 }
 
 /** For a table: minutes and the zone, `2019-08-27 06:40 UTC` or `2019-08-27 14:40 +08:00`. */
-function shortTime(time: number | undefined, zone: TimeZone): string {
+function shortTime(time: unknown, zone: TimeZone): string {
   const full = iso(time, zone);
   if (full === '') return '';
   return `${full.slice(0, 16).replace('T', ' ')} ${zone === 'utc' ? 'UTC' : full.slice(23)}`;

@@ -6,17 +6,26 @@ import type { EnhancedConnection } from '@dli-sdk/client';
 import { stringify } from 'csv-stringify/sync';
 import { search } from 'jmespath';
 import type { Writable } from 'node:stream';
-import { column, type ColumnName, type TimeZone } from './columns';
+import { column, type ColumnName, MALFORMED, MalformedField, type TimeZone } from './columns';
 import { forTerminal } from './sanitize';
 import { renderTable } from './table';
 
 export const FORMATS = ['table', 'tsv', 'json', 'ndjson', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** Some rows had fields shown as MALFORMED: the command printed them all, then fails (exit 1). */
+export class MalformedRowsError extends Error {
+  constructor(rows: number) {
+    super(`${rows} connection${rows === 1 ? '' : 's'} had malformed fields (shown as ${MALFORMED}; see the warnings above)`);
+  }
+}
+
 /** Writes connections in one format. */
 export interface ConnectionWriter {
   write(connection: EnhancedConnection): Promise<void>;
   end(): Promise<void>;
+  /** Rows printed with a malformed field (each shown as MALFORMED, and named in a warning). */
+  readonly malformedRows: number;
 }
 
 export interface WriterOptions {
@@ -25,6 +34,8 @@ export interface WriterOptions {
   query?: string;
   /** The table's width in terminal cells; Infinity when stdout is not a terminal. */
   width: number;
+  /** Where a warning about a malformed row goes (stderr), one line each. */
+  warn: (line: string) => void;
   /** The zone times are shown in (table, tsv, csv). Default `utc`. */
   timeZone?: TimeZone;
 }
@@ -35,7 +46,39 @@ export function writeTo(out: Writable) {
     out.write(text) ? Promise.resolve() : new Promise((resolve) => out.once('drain', () => resolve()));
 }
 
-const cells = (connection: EnhancedConnection, columns: ColumnName[], zone: TimeZone) => columns.map((name) => column(name).value(connection, zone));
+/**
+ * JSONPath-like queries read inherited names (`constructor`, `toString`) off plain objects: a
+ * query runs over a copy without prototypes, so such a name is simply absent (null).
+ */
+export function queried(value: unknown, query: string): unknown {
+  const bare = JSON.parse(JSON.stringify(value), (_key, item: unknown) =>
+    typeof item === 'object' && item !== null && !Array.isArray(item) ? Object.assign(Object.create(null) as object, item) : item,
+  ) as unknown;
+  return search(bare, query);
+}
+
+/** JSON of a value, as one line or indented; `null` for undefined, so every result is a line of JSON. */
+export function jsonText(value: unknown, indent?: number): string {
+  // JSON.stringify answers undefined for undefined (a query matching nothing), whatever its type says.
+  return value === undefined ? 'null' : JSON.stringify(value, null, indent);
+}
+
+// One row of cells. A cell whose field has a shape the column cannot show is MALFORMED; the row
+// is still printed, and the columns that were are reported.
+function rowOf(connection: EnhancedConnection, columns: ColumnName[], display: boolean, zone: TimeZone): { cells: string[]; malformed: ColumnName[] } {
+  const malformed: ColumnName[] = [];
+  const cells = columns.map((name) => {
+    const definition = column(name);
+    try {
+      return display && definition.display ? definition.display(connection, zone) : definition.value(connection, zone);
+    } catch (error) {
+      if (!(error instanceof MalformedField) && !(error instanceof TypeError) && !(error instanceof RangeError)) throw error;
+      malformed.push(name);
+      return MALFORMED;
+    }
+  });
+  return { cells, malformed };
+}
 
 // A spreadsheet runs a cell as a formula when its first non-blank character is = + - or @ (some
 // trim leading blanks first, so " =1+1" counts too); a leading ' keeps such a cell text.
@@ -44,54 +87,83 @@ const csvCell = (text: string) => {
   const visible = forTerminal(text);
   return FORMULA.test(visible) ? `'${visible}` : visible;
 };
-const csvRow = (connection: EnhancedConnection, columns: ColumnName[], zone: TimeZone) => cells(connection, columns, zone).map(csvCell);
+// A row's id for a warning: its id when that is a plain string, else its place in the output.
+function rowName(connection: EnhancedConnection, row: number): string {
+  const { id } = connection as { id?: unknown };
+  return typeof id === 'string' ? `connection ${JSON.stringify(forTerminal(id))} (row ${row})` : `row ${row}`;
+}
 
 export function createWriter(format: Format, out: Writable, options: WriterOptions): ConnectionWriter {
   const write = writeTo(out);
-  const { columns, query } = options;
+  const { columns, query, warn } = options;
   const zone = options.timeZone ?? 'utc';
-  switch (format) {
-    case 'ndjson':
-      return { write: (c) => write(`${JSON.stringify(query ? search(c, query) : c)}\n`), end: async () => undefined };
-    case 'json': {
-      if (query) {
-        // A query sees the whole array, as `aws --query` does, so this one collects.
-        const all: EnhancedConnection[] = [];
-        return { write: async (c) => void all.push(c), end: () => write(`${JSON.stringify(search(all, query), null, 2)}\n`) };
+  let rows = 0;
+  let malformedRows = 0;
+  // The table holds its warnings until its rows are printed, after the progress line is gone.
+  const held: string[] = [];
+  const cellsOf = (connection: EnhancedConnection, display = false) => {
+    const row = rowOf(connection, columns, display, zone);
+    rows++;
+    if (row.malformed.length > 0) {
+      malformedRows++;
+      const line = `warning: ${rowName(connection, rows)}: ${row.malformed.join(', ')} malformed, shown as ${MALFORMED}`;
+      if (format === 'table') held.push(line);
+      else warn(line);
+    }
+    return row.cells;
+  };
+  const writer = ((): Omit<ConnectionWriter, 'malformedRows'> => {
+    switch (format) {
+      case 'ndjson':
+        return { write: (c) => write(`${jsonText(query ? queried(c, query) : c)}\n`), end: async () => undefined };
+      case 'json': {
+        if (query) {
+          // A query sees the whole array, as `aws --query` does, so this one collects.
+          const all: EnhancedConnection[] = [];
+          return { write: async (c) => void all.push(c), end: () => write(`${jsonText(queried(all, query), 2)}\n`) };
+        }
+        let first = true;
+        return {
+          write: (c) => {
+            const prefix = first ? '[\n  ' : ',\n  ';
+            first = false;
+            return write(prefix + JSON.stringify(c));
+          },
+          end: () => write(first ? '[]\n' : '\n]\n'),
+        };
       }
-      let first = true;
-      return {
-        write: (c) => {
-          const prefix = first ? '[\n  ' : ',\n  ';
-          first = false;
-          return write(prefix + JSON.stringify(c));
-        },
-        end: () => write(first ? '[]\n' : '\n]\n'),
-      };
+      case 'csv': {
+        let header = false;
+        return {
+          write: (c) => {
+            const row = cellsOf(c).map(csvCell);
+            const lines = header ? [row] : [columns, row];
+            header = true;
+            return write(stringify(lines));
+          },
+          end: () => (header ? Promise.resolve() : write(stringify([columns]))),
+        };
+      }
+      case 'tsv':
+        // Like gh when piped: no header, one line per connection, tabs between sanitised cells.
+        return { write: (c) => write(`${cellsOf(c).map(forTerminal).join('\t')}\n`), end: async () => undefined };
+      case 'table': {
+        const table: string[][] = [];
+        return {
+          write: async (c) => void table.push(cellsOf(c, true).map(forTerminal)),
+          end: async () => {
+            const lines = renderTable(columns.map((name) => ({ header: name, truncatable: column(name).truncatable })), table, options.width);
+            for (let i = 0; i < lines.length; i += 1000) await write(`${lines.slice(i, i + 1000).join('\n')}\n`);
+            for (const line of held) warn(line);
+          },
+        };
+      }
     }
-    case 'csv': {
-      let header = false;
-      return {
-        write: (c) => {
-          const rows = header ? [csvRow(c, columns, zone)] : [columns, csvRow(c, columns, zone)];
-          header = true;
-          return write(stringify(rows));
-        },
-        end: () => (header ? Promise.resolve() : write(stringify([columns]))),
-      };
-    }
-    case 'tsv':
-      // Like gh when piped: no header, one line per connection, tabs between sanitised cells.
-      return { write: (c) => write(`${cells(c, columns, zone).map(forTerminal).join('\t')}\n`), end: async () => undefined };
-    case 'table': {
-      const rows: string[][] = [];
-      return {
-        write: async (c) => void rows.push(columns.map((name) => forTerminal((column(name).display ?? column(name).value)(c, zone)))),
-        end: async () => {
-          const lines = renderTable(columns.map((name) => ({ header: name, truncatable: column(name).truncatable })), rows, options.width);
-          for (let i = 0; i < lines.length; i += 1000) await write(`${lines.slice(i, i + 1000).join('\n')}\n`);
-        },
-      };
-    }
-  }
+  })();
+  return {
+    ...writer,
+    get malformedRows() {
+      return malformedRows;
+    },
+  };
 }

@@ -7,7 +7,7 @@ import { checkConnectionId, checkListRequest } from './check-request';
 import { ALL_COLUMNS, type ColumnName, parseColumns, TABLE_COLUMNS, TIME_ZONES, type TimeZone } from './columns';
 import { type ConnectionFlags, connect, ENDPOINT_VARIABLE, TOKEN_VARIABLE } from './connect';
 import { describeError } from './describe-error';
-import { createWriter, type Format, FORMATS, writeTo } from './output';
+import { createWriter, type Format, FORMATS, jsonText, MalformedRowsError, queried, writeTo } from './output';
 import { createProgress } from './progress';
 import { forTerminal, forTerminalLines } from './sanitize';
 import { UsageError } from './usage-error';
@@ -136,7 +136,7 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
         if (options.query && output !== 'json' && output !== 'ndjson') throw new UsageError('--query needs -o json or -o ndjson');
         const columns = options.columns ?? (output === 'csv' ? ALL_COLUMNS : TABLE_COLUMNS);
         const width = io.stdout.isTTY ? terminalWidth(io.stdout.columns, io.env.COLUMNS) : Infinity;
-        const writer = createWriter(output, io.stdout, { columns, query: options.query, width, timeZone: options.timeZone });
+        const writer = createWriter(output, io.stdout, { columns, query: options.query, width, warn: (line) => io.stderr.write(`${line}\n`), timeZone: options.timeZone });
         const filters = { status: options.status as ConnectionFilters['status'], name: options.name, tags: options.tags };
         const paging = { pageSize: options.pageSize, maxItems: options.maxItems, concurrency: options.concurrency };
         checkListRequest(filters, paging);
@@ -156,6 +156,8 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
             progress.done(); // also before an error message, which must start on a clean line
           }
           await writer.end();
+          // Every row was printed; the ones shown in part still make the command fail, at the end.
+          if (writer.malformedRows > 0) throw new MalformedRowsError(writer.malformedRows);
         } finally {
           await connection.close();
         }
@@ -172,8 +174,8 @@ export async function run(argv: string[], io: Io = { stdout: process.stdout, std
         try {
           // The answer's is_success/message wrapper says nothing once the call has succeeded.
           const { is_success: _ok, message: _message, ...shown } = await connection.client.getEnhancedConnection(id);
-          const result: unknown = options.query ? search(shown, options.query) : shown;
-          await writeTo(io.stdout)(`${options.output === 'json' ? JSON.stringify(result, null, 2) : JSON.stringify(result)}\n`);
+          const result: unknown = options.query ? queried(shown, options.query) : shown;
+          await writeTo(io.stdout)(`${jsonText(result, options.output === 'json' ? 2 : undefined)}\n`);
         } finally {
           await connection.close();
         }

@@ -43,17 +43,15 @@ export interface DliClient {
 export function createDliClient(options: DliClientOptions): DliClient {
   const core = createCore(options);
   return {
-    async listEnhancedConnections(query, requestOptions) {
-      return core.listPage(validateQuery('listEnhancedConnections', query), validateRequestOptions(requestOptions));
-    },
-    async getEnhancedConnection(connectionId, requestOptions) {
-      const id = validatePathParameter('showEnhancedConnection', 'connection_id', connectionId, 'connectionId');
-      return core.getConnection(id, validateRequestOptions(requestOptions));
-    },
+    listEnhancedConnections: (query, requestOptions) =>
+      core.guard(() => core.listPage(validateQuery('listEnhancedConnections', query), validateRequestOptions(requestOptions))),
+    getEnhancedConnection: (connectionId, requestOptions) =>
+      core.guard(() => {
+        const id = validatePathParameter('showEnhancedConnection', 'connection_id', connectionId, 'connectionId');
+        return core.getConnection(id, validateRequestOptions(requestOptions));
+      }),
     paginateEnhancedConnections: (filters, paginateOptions) => core.paginate(filters, paginateOptions),
-    async waitForEnhancedConnection(connectionId, condition, waitOptions) {
-      const id = validatePathParameter('showEnhancedConnection', 'connection_id', connectionId, 'connectionId');
-      return core.wait(id, condition, waitOptions);
-    },
+    waitForEnhancedConnection: (connectionId, condition, waitOptions) =>
+      core.guard(() => core.wait(validatePathParameter('showEnhancedConnection', 'connection_id', connectionId, 'connectionId'), condition, waitOptions)),
   };
 }

@@ -40,9 +40,13 @@ export class DliError extends Error {
   static [Symbol.hasInstance](value: unknown): boolean {
     if (typeof value !== 'object' || value === null) return false;
     const wanted = Object.getOwnPropertyDescriptor(this.prototype, BRAND)?.value as string | undefined;
-    for (let proto: unknown = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
-      if (proto === this.prototype) return true;
-      if (wanted !== undefined && Object.getOwnPropertyDescriptor(proto, BRAND)?.value === wanted) return true;
+    try {
+      for (let proto: unknown = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
+        if (proto === this.prototype) return true;
+        if (wanted !== undefined && Object.getOwnPropertyDescriptor(proto, BRAND)?.value === wanted) return true;
+      }
+    } catch {
+      // A Proxy whose traps throw (an abort reason can be one): not an error of ours.
     }
     return false;
   }
@@ -183,7 +187,22 @@ export class DliPaginationError extends DliError {
 export class DliAbortError extends DliError {
   override name = 'AbortError';
   constructor(reason: unknown) {
-    super(`aborted: ${reason instanceof Error ? reason.message : String(reason)}`, { cause: reason });
+    super(`aborted: ${reasonText(reason)}`, { cause: reason });
+  }
+}
+
+// A reason can be anything a caller passed to abort(): an object without a prototype (String
+// throws on it), a Proxy whose every trap throws, a getter that throws. Its words, when it has
+// any, else its type: making the error must never throw.
+function reasonText(reason: unknown): string {
+  try {
+    if (typeof reason === 'object' && reason !== null) {
+      const { message } = reason as { message?: unknown };
+      return typeof message === 'string' ? message : Object.prototype.toString.call(reason);
+    }
+    return String(reason);
+  } catch {
+    return `a reason that cannot be shown (${typeof reason})`;
   }
 }
 

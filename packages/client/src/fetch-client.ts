@@ -2,14 +2,14 @@
 // sending through the core's transport; its pager is the core's, as createDliClient's is.
 import type { paths, ShowEnhancedConnectionResponse } from '@dli-sdk/types';
 import * as openapiFetch from 'openapi-fetch';
-import type { MaybeOptionalInit } from 'openapi-fetch';
+import type { MaybeOptionalInit, ParseAs } from 'openapi-fetch';
 import { createCore } from './core';
 import { DliValidationError } from './errors';
 import { OPERATIONS } from './generated/spec-facts';
 import type { DliClientOptions } from './options';
 import type { ConnectionFilters, ConnectionsPager, PaginateOptions } from './pager';
 import { type OperationId, operationAt, queryString, validatePathParameter, validateQuery } from './parameters';
-import { type ListEnhancedConnectionsResult, listResult, type ShowEnhancedConnectionResult, showResult } from './results';
+import type { ListEnhancedConnectionsResult, ShowEnhancedConnectionResult } from './results';
 import { describe, isPlainObject, validateHeaders } from './validate';
 import type { WaitCondition, WaitOptions, WaitResult } from './wait';
 
@@ -22,6 +22,36 @@ function openapiCreateClient(): CreateClient {
   return typeof candidate === 'function' ? (candidate as CreateClient) : (candidate as { default: CreateClient }).default;
 }
 
+/**
+ * openapi-fetch's per-call options the client refuses: each would bypass its signing, checks or
+ * retries.
+ */
+export type DliFetchRefusedOption = 'fetch' | 'querySerializer' | 'bodySerializer' | 'pathSerializer' | 'middleware';
+
+/**
+ * Options of one {@link DliFetchClient.GET}: openapi-fetch's, less those the client refuses;
+ * `headers` is an object of strings or a `Headers` (names the client owns are refused).
+ */
+export type DliFetchInit<Path extends keyof paths> = Omit<NonNullable<MaybeOptionalInit<paths[Path], 'get'>>, DliFetchRefusedOption | 'headers' | 'parseAs'> & {
+  headers?: Record<string, string> | Headers;
+};
+
+/**
+ * `data` of a GET: the checked result with `$metadata` for `parseAs: 'json'` (the default), else
+ * the body as openapi-fetch reads it.
+ */
+export type DliFetchData<Path extends keyof paths, As extends ParseAs> = As extends 'text'
+  ? string
+  : As extends 'blob'
+    ? Blob
+    : As extends 'arrayBuffer'
+      ? ArrayBuffer
+      : As extends 'stream'
+        ? ReadableStream<Uint8Array> | null
+        : Path extends `${string}/{connection_id}`
+          ? ShowEnhancedConnectionResult
+          : ListEnhancedConnectionsResult;
+
 /** An openapi-fetch client of the DLI API (GET only: the API has no other operations), plus the connections pager. */
 export interface DliFetchClient {
   /**
@@ -29,13 +59,10 @@ export interface DliFetchClient {
    * spec's rules of that operation. Error answers throw, so `data` is always set; it carries
    * `$metadata`.
    */
-  GET<Path extends keyof paths>(
+  GET<Path extends keyof paths, As extends ParseAs = 'json'>(
     path: Path,
-    init: MaybeOptionalInit<paths[Path], 'get'>,
-  ): Promise<{
-    data: Path extends `${string}/{connection_id}` ? ShowEnhancedConnectionResult : ListEnhancedConnectionsResult;
-    response: Response;
-  }>;
+    init: DliFetchInit<Path> & { parseAs?: As },
+  ): Promise<{ data: DliFetchData<Path, As>; response: Response }>;
   /** The project every request is made in (for `params.path.project_id`). */
   readonly projectId: string;
   /** Walks every connection matching `filters`, page by page, as an async iterable. */
@@ -52,8 +79,10 @@ const OTHER_METHODS = ['PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRA
  * URIError on a lone surrogate), and returns them with the query normalised.
  */
 // openapi-fetch options that replace what the client set up: its fetch (the signing transport),
-// the query encoder of checked parameters, and the Request class.
-const BYPASSING_OPTIONS = ['fetch', 'querySerializer', 'bodySerializer', 'Request', 'middleware'] as const;
+// the encoders of checked parameters (a pathSerializer could send the credentials to another
+// path of the origin), and the Request class.
+const BYPASSING_OPTIONS = ['fetch', 'querySerializer', 'bodySerializer', 'pathSerializer', 'headerSerializer', 'Request', 'middleware'] as const;
+const PARSE_AS: readonly ParseAs[] = ['json', 'text', 'blob', 'arrayBuffer', 'stream'];
 
 function checkGetInit(pathTemplate: unknown, init: unknown, origin: string): { operationId: OperationId; init: Record<string, unknown> } {
   const operationId = typeof pathTemplate === 'string' ? operationAt('GET', pathTemplate) : undefined;
@@ -70,6 +99,9 @@ function checkGetInit(pathTemplate: unknown, init: unknown, origin: string): { o
   for (const key of BYPASSING_OPTIONS) {
     if (init[key] !== undefined) throw new DliValidationError(key, "must not be given per call: it would bypass the client's signing, checks and retries");
   }
+  if (init.parseAs !== undefined && !PARSE_AS.includes(init.parseAs as ParseAs)) {
+    throw new DliValidationError('parseAs', `must be one of ${PARSE_AS.join(', ')}, got ${describe(init.parseAs)}`);
+  }
   if (init.baseUrl !== undefined) {
     const url = typeof init.baseUrl === 'string' && URL.canParse(init.baseUrl) ? new URL(init.baseUrl) : undefined;
     if (url?.origin !== origin) {
@@ -78,7 +110,7 @@ function checkGetInit(pathTemplate: unknown, init: unknown, origin: string): { o
     // fetch refuses such a URL with a TypeError that repeats the password.
     if (url.username || url.password) throw new DliValidationError('baseUrl', 'must not contain a user name or password');
   }
-  if (!(init.headers instanceof Headers)) validateHeaders('headers', init.headers);
+  validateHeaders('headers', init.headers);
   const params = init.params ?? {};
   if (!isPlainObject(params)) throw new DliValidationError('params', `must be an object, got ${describe(params)}`);
   validateHeaders('params.header', params.header);
@@ -121,15 +153,16 @@ export function createDliFetchClient(options: DliClientOptions): DliFetchClient 
 
   type Get = (path: string, init?: unknown) => Promise<{ data?: unknown; response: Response }>;
   const get = client.GET.bind(client) as unknown as Get;
-  const checkedGet = async (path: unknown, given?: unknown) => {
-    const { operationId, init } = checkGetInit(path, given, origin);
-    const { data, response } = await get(path as string, init);
-    // The transport has thrown on every error answer; a body read with another `parseAs` than
-    // JSON is handed over as openapi-fetch read it.
-    if (!isPlainObject(data)) return { data, response };
-    const checked = operationId === 'listEnhancedConnections' ? listResult(data, response) : showResult(data as unknown as ShowEnhancedConnectionResponse, response);
-    return { data: checked, response };
-  };
+  const checkedGet = (path: unknown, given?: unknown) =>
+    core.guard(async () => {
+      const { operationId, init } = checkGetInit(path, given, origin);
+      const { data, response } = await get(path as string, init);
+      // The transport has thrown on every error answer; a body read with another `parseAs` than
+      // JSON is handed over as openapi-fetch read it (DliFetchData types it so).
+      if (!isPlainObject(data)) return { data, response };
+      const checked = operationId === 'listEnhancedConnections' ? core.listResult(data, response) : core.showResult(data as unknown as ShowEnhancedConnectionResponse, response);
+      return { data: checked, response };
+    });
   const refuse = (method: string) => async () => {
     throw new DliValidationError('method', `must be GET (the API has no other operations), got ${method}`);
   };
@@ -138,10 +171,13 @@ export function createDliFetchClient(options: DliClientOptions): DliFetchClient 
   methods.request = async (method: unknown, path: string, init?: unknown) =>
     typeof method === 'string' && method.toUpperCase() === 'GET' ? checkedGet(path, init) : refuse(String(method))();
 
-  return Object.assign(client, methods, {
+  // A new object rather than openapi-fetch's client: its use() and eject() would add middleware
+  // that sees every request and answer, and the types do not offer them.
+  return {
+    ...methods,
     projectId,
     paginateEnhancedConnections: (filters?: ConnectionFilters, paginateOptions?: PaginateOptions) => core.paginate(filters, paginateOptions),
-    waitForEnhancedConnection: async (connectionId: unknown, condition: unknown, waitOptions: unknown) =>
-      core.wait(validatePathParameter('showEnhancedConnection', 'connection_id', connectionId, 'connectionId'), condition, waitOptions),
-  }) as unknown as DliFetchClient;
+    waitForEnhancedConnection: (connectionId: unknown, condition: unknown, waitOptions: unknown) =>
+      core.guard(() => core.wait(validatePathParameter('showEnhancedConnection', 'connection_id', connectionId, 'connectionId'), condition, waitOptions)),
+  } as unknown as DliFetchClient;
 }

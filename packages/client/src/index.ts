@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export { createDliClient, type DliClient } from './client';
-export { createDliFetchClient, type DliFetchClient } from './fetch-client';
+export { createDliFetchClient, type DliFetchClient, type DliFetchData, type DliFetchInit, type DliFetchRefusedOption } from './fetch-client';
 export type { DliClientOptions } from './options';
 export type { AnyCase, ConnectionStatusFilter, ListQuery } from './parameters';
 export type { ConnectionFilters, ConnectionsPage, ConnectionsPager, PaginateOptions } from './pager';

@@ -30,5 +30,11 @@ export function resolveLog(logger: unknown, logLevel: unknown): ((line: string) 
   }
   if (level !== 'debug') return undefined;
   const target = (logger as DliLogger | undefined) ?? { debug: (line: string) => console.error(line) };
-  return (line) => target.debug(line);
+  return (line) => {
+    try {
+      target.debug(line);
+    } catch {
+      // A logger that fails must not fail the call it reports on (nor skip its retries).
+    }
+  };
 }

@@ -6,7 +6,7 @@ import { DliValidationError } from './errors';
 import { DLI_REGION_ENDPOINTS, type DliRegion } from './generated/spec-facts';
 import { type DliLogger, resolveLog } from './logging';
 import { validatePathParameter } from './parameters';
-import { MAX_TIMER_MS, resolveRetryPolicy, type RetryOptions } from './transport/retry';
+import { MAX_TIMER_MS, resolveRetryPolicy, type RetryOptions, type RetryPolicy } from './transport/retry';
 import type { TransportOptions } from './transport/transport';
 import { userAgent } from './user-agent';
 import { describe, isPlainObject, validateEndpoint, validateHeaders, validateSecretString } from './validate';
@@ -30,7 +30,11 @@ export interface DliClientOptions {
   headers?: Record<string, string>;
   /** Retry settings, or `false` for a single attempt. */
   retry?: RetryOptions | false;
-  /** Timeout of each attempt, in milliseconds. Default 30 000. */
+  /**
+   * Timeout of each attempt, in milliseconds, up to 2^31 − 1. Default 30 000. The whole call is
+   * bounded by `retry.deadlineMs`, which defaults to 120 000 or to `timeoutMs` when that is longer;
+   * a `timeoutMs` longer than a `deadlineMs` given with it is refused.
+   */
   timeoutMs?: number;
   /** Allow credentials over plain `http://` to a host that is not loopback. Default false. */
   allowInsecureHttp?: boolean;
@@ -92,6 +96,24 @@ function validateBound(field: string, value: unknown, fallback: number, max: num
   return value;
 }
 
+/**
+ * One attempt's `timeoutMs` and the call's `retry.deadlineMs` are separate limits: the deadline
+ * bounds all attempts and waits together, and cuts the last attempt to the time left. Unless it is
+ * given, the deadline is 120 s or one whole attempt, whichever is longer, so a long `timeoutMs` is
+ * honoured, never cut silently; given both, an attempt longer than the whole call is refused.
+ */
+function callDeadline(retry: RetryPolicy, options: DliClientOptions, timeoutMs: number): RetryPolicy {
+  const deadlineGiven = isPlainObject(options.retry) && options.retry.deadlineMs !== undefined;
+  if (!deadlineGiven) return retry.deadlineMs >= timeoutMs ? retry : { ...retry, deadlineMs: timeoutMs };
+  if (options.timeoutMs !== undefined && timeoutMs > retry.deadlineMs) {
+    throw new DliValidationError(
+      'timeoutMs',
+      `must not be longer than retry.deadlineMs (${retry.deadlineMs} ms), the limit of the whole call, got ${timeoutMs}; raise the deadline or leave it out`,
+    );
+  }
+  return retry;
+}
+
 /** Checks the options of either surface, before anything is sent. */
 export function checkClientOptions(options: DliClientOptions): CheckedOptions {
   if (!isPlainObject(options)) throw new DliValidationError('options', `must be an object, got ${describe(options)}`);
@@ -124,7 +146,7 @@ export function checkClientOptions(options: DliClientOptions): CheckedOptions {
     throw new DliValidationError('maxResponseBytes', `must be an integer ≥ 1024, got ${describe(maxResponseBytes)}`);
   }
   const headers = validateHeaders('headers', options.headers);
-  const retry = resolveRetryPolicy(options.retry);
+  const retry = callDeadline(resolveRetryPolicy(options.retry), options, timeoutMs);
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') throw new DliValidationError('fetch', 'must be given where no global fetch exists');
   return {

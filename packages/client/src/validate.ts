@@ -59,23 +59,45 @@ export function validateSecretString(field: string, value: unknown, latin1: bool
   return value;
 }
 
+/** Which header names a caller may not give, and why, in words. */
+export interface HeaderPolicy {
+  /** Lower-case names, each with the spelling an error names it by. */
+  readonly owned: ReadonlyMap<string, string>;
+  readonly rule: string;
+}
+
+const spellings = (names: readonly string[]) => new Map(names.map((name) => [name.toLowerCase(), name]));
+
 /**
- * Extra headers: an object of RFC 9110 token names and Latin-1 values without control
- * characters (an empty value is allowed). Returns a copy with lower-case names. Values are never
- * echoed, as headers often carry secrets.
+ * The headers the client sets itself, for signing or for the gateway. One given by a caller would
+ * be sent beside or instead of the client's (`Bearer mine, SDK-HMAC-SHA256 …`, two dates), so
+ * every request would fail authentication, and repeated failures can lock an AK/SK.
+ * `Accept` and `User-Agent` are defaults a caller may replace; they take no part in signing.
  */
-export function validateHeaders(field: string, headers: unknown): Record<string, string> {
+export const CLIENT_HEADERS: HeaderPolicy = {
+  owned: spellings(['Authorization', 'X-Sdk-Date', 'X-Security-Token', 'X-Auth-Token', 'Host', 'X-Project-Id', 'Content-Type']),
+  rule: 'must not be given: the client sets it when it signs or authenticates a request (two values would fail every request, and repeated failed authentications can lock the key)',
+};
+
+/**
+ * Extra headers, through one policy for every layer that takes them: an object (or a `Headers`)
+ * of RFC 9110 token names and Latin-1 values without control characters (an empty value is
+ * allowed), no name twice in any case, none that `policy` owns. Returns a copy with lower-case
+ * names. Values are never echoed, as headers often carry secrets.
+ */
+export function validateHeaders(field: string, headers: unknown, policy: HeaderPolicy = CLIENT_HEADERS): Record<string, string> {
   if (headers === undefined) return {};
-  if (!isPlainObject(headers)) throw new DliValidationError(field, 'must be an object of header names to string values');
+  const isHeaders = typeof Headers === 'function' && headers instanceof Headers;
+  if (!isHeaders && !isPlainObject(headers)) throw new DliValidationError(field, 'must be an object of header names to string values');
   const copy: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const [name, value] of isHeaders ? headers.entries() : Object.entries(headers as Record<string, unknown>)) {
     if (value === undefined) continue;
     if (!HEADER_NAME.test(name)) throw new DliValidationError(`${field}[${describe(name)}]`, 'is not a valid header name (RFC 9110 token characters only)');
-    if (value === '') {
-      copy[name.toLowerCase()] = value;
-      continue;
-    }
-    copy[name.toLowerCase()] = validateSecretString(`${field}.${name}`, value, true);
+    const lower = name.toLowerCase();
+    const owned = policy.owned.get(lower);
+    if (owned !== undefined) throw new DliValidationError(`${field}.${owned}`, policy.rule);
+    if (Object.hasOwn(copy, lower)) throw new DliValidationError(field, 'must not name a header twice (names are compared in any case)');
+    copy[lower] = value === '' ? value : validateSecretString(`${field}.${name}`, value, true);
   }
   return copy;
 }
@@ -96,10 +118,13 @@ export function validateEndpoint(endpoint: unknown, sendsCredentials: boolean, a
   try {
     url = new URL(endpoint);
   } catch {
-    throw new DliValidationError('endpoint', `must be an absolute http(s) URL, got ${describe(endpoint)}`);
+    // A URL that does not parse may still carry `user:password@`: then none of it is shown.
+    const shown = endpoint.includes('@') ? '(not shown: it holds an @, so maybe a password)' : describe(endpoint);
+    throw new DliValidationError('endpoint', `must be an absolute http(s) URL, got ${shown}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new DliValidationError('endpoint', `must use https (or http), got ${url.protocol}`);
+    // `user:password@host` without a scheme parses with the user name as its scheme.
+    throw new DliValidationError('endpoint', `must use https (or http), got ${endpoint.includes('@') ? 'another scheme' : url.protocol}`);
   }
   if (url.search || url.hash) throw new DliValidationError('endpoint', 'must not have a query or fragment');
   if (url.username || url.password) throw new DliValidationError('endpoint', 'must not contain a user name or password');

@@ -1,7 +1,7 @@
 // The transport's small pure parts on their own: canonical forms, the outgoing-request check,
 // network-error messages and the bounded body reader (over real Response objects).
 import { DliApiError, DliResponseError } from '@dli-sdk/client';
-import { redactSecrets } from '../src/transport/redact';
+import { createRedactor } from '../src/transport/redact';
 import { canonicalQueryString, canonicalUri, parseQuery, percentEncode } from '../src/transport/canonical';
 import { networkErrorMessage } from '../src/transport/network-error';
 import { toOutgoing } from '../src/transport/outgoing';
@@ -202,7 +202,7 @@ describe('interpretResponse', () => {
   const encode = (text: string) => new TextEncoder().encode(text);
   function thrownBy(status: number, text: string, headers: Record<string, string> = {}): Record<string, unknown> {
     try {
-      interpretResponse(new Response(null, { status, headers }), encode(text), 1);
+      interpretResponse(new Response(null, { status, headers }), encode(text), 1, createRedactor([]).excerpt);
     } catch (error) {
       return { name: (error as Error).name, message: (error as Error).message, ...(error as object) };
     }
@@ -258,32 +258,54 @@ test('networkErrorMessage takes the deepest non-empty string code and message, s
   expect(networkErrorMessage('GET', 'https://dli.example/x', outer)).toBe('GET dli.example:443/x failed: EOUTER (middle words)');
 });
 
-describe('redactSecrets', () => {
-  const secrets = ['SK-1', 'TOKEN-2', undefined];
+describe('createRedactor', () => {
+  const SK = 'SK-1-long-enough-to-match-anywhere';
+  const TOKEN = 'TOKEN-2-long-enough-to-match-anywhere';
+  const { error: redactSecrets } = createRedactor([SK, TOKEN, undefined]);
   const apiError = (body: unknown, message = 'm') => new DliApiError({ status: 400, code: undefined, requestId: undefined, message, body });
   test('scrubs message, excerpt and a string body of our errors', () => {
-    const error = redactSecrets(new DliResponseError('got SK-1', { status: 200, requestId: undefined, excerpt: 'TOKEN-2 and SK-1' }), secrets) as DliResponseError;
+    const error = redactSecrets(new DliResponseError(`got ${SK}`, { status: 200, requestId: undefined, excerpt: `${TOKEN} and ${SK}` })) as DliResponseError;
     expect(error.message).toBe('got [redacted] (HTTP 200): "[redacted] and [redacted]"');
     expect(error.excerpt).toBe('[redacted] and [redacted]');
-    const api = redactSecrets(apiError('echo TOKEN-2TOKEN-2'), secrets) as DliApiError;
+    const api = redactSecrets(apiError(`echo ${TOKEN}${TOKEN}`)) as DliApiError;
     expect(api.body).toBe('echo [redacted][redacted]');
   });
 
   test('scrubs an object body at any depth, and leaves one without secrets (or null) as it was', () => {
-    const echoed = redactSecrets(apiError({ a: ['x SK-1 y', { b: 'TOKEN-2' }] }), secrets) as DliApiError;
+    const echoed = redactSecrets(apiError({ a: [`x ${SK} y`, { b: TOKEN }] })) as DliApiError;
     expect(echoed.body).toEqual({ a: ['x [redacted] y', { b: '[redacted]' }] });
     const clean = { error_msg: 'undefined is not a secret' };
-    const kept = redactSecrets(apiError(clean, 'undefined'), secrets) as DliApiError;
+    const kept = redactSecrets(apiError(clean, 'undefined')) as DliApiError;
     expect(kept.body).toBe(clean);
     expect(kept.message).toBe('undefined');
-    expect((redactSecrets(apiError(null), secrets) as DliApiError).body).toBeNull();
+    expect((redactSecrets(apiError(null)) as DliApiError).body).toBeNull();
   });
 
   test("another error is not ours to change: it is returned as it is", () => {
-    const foreign = new TypeError('SK-1');
-    expect(redactSecrets(foreign, secrets)).toBe(foreign);
-    expect(foreign.message).toBe('SK-1');
-    expect(redactSecrets('SK-1', secrets)).toBe('SK-1');
+    const foreign = new TypeError(SK);
+    expect(redactSecrets(foreign)).toBe(foreign);
+    expect(foreign.message).toBe(SK);
+    expect(redactSecrets(SK)).toBe(SK);
+  });
+
+  test('a secret shorter than 16 characters is redacted only as a whole token, never inside a word', () => {
+    const { text } = createRedactor(['t', 'wrong-secret']);
+    expect(text('datasource/enhanced-connections t')).toBe('datasource/enhanced-connections [redacted]');
+    expect(text('token=t&x; "t"')).toBe('token=[redacted]&x; "[redacted]"');
+    expect(text('the wrong-secret, wrong-secrets')).toBe('the [redacted], wrong-secrets');
+  });
+
+  test('a secret echoed in another case, or base64-encoded whole, is redacted too', () => {
+    const { text } = createRedactor([TOKEN]);
+    const base64 = btoa(TOKEN);
+    expect(text(`${TOKEN.toLowerCase()} ${TOKEN.toUpperCase()} ${base64} ${base64.replace(/=+$/, '')}`)).toBe('[redacted] [redacted] [redacted] [redacted]');
+  });
+
+  test('an excerpt is cut after redaction, so no head of a secret survives the cut', () => {
+    const { excerpt } = createRedactor([TOKEN]);
+    const quoted = excerpt(`${'x'.repeat(190)}${TOKEN}`);
+    expect(quoted).toBe(`${'x'.repeat(190)}[redacted]`);
+    expect(excerpt('y'.repeat(201))).toBe(`${'y'.repeat(200)}…`);
   });
 });
 

@@ -4,6 +4,8 @@
 // stand-in over real HTTP and against fetch functions that answer as a runtime can.
 import { getEventListeners } from 'node:events';
 import { DliAbortError, DliApiError, DliNetworkError, DliRedirectError, DliTimeoutError, DliValidationError } from '@dli-sdk/client';
+import { createDliClient } from '@dli-sdk/client';
+import { createRedactor } from '../src/transport/redact';
 import { DEFAULT_RETRY } from '../src/transport/retry';
 import { createTransport, type TransportOptions } from '../src/transport/transport';
 import { PROJECT_ID, TEST_TOKEN, akSk, rejectionOf, withMock } from './helpers';
@@ -24,7 +26,7 @@ function transportWith(overrides: Partial<TransportOptions>) {
     userAgent: undefined,
     log: undefined,
     ...overrides,
-  });
+  }, createRedactor([]).excerpt);
 }
 
 type Sent = { url: string; init: RequestInit & { headers: Record<string, string> } };
@@ -272,11 +274,12 @@ describe('the attempt log', () => {
 });
 
 describe('secrets a server echoes', () => {
-  test('the SK and the security token are redacted from the error; the AK (an id) is kept', async () => {
-    const credentials = { ...akSk, securityToken: 'session-token-abc' };
-    const echo = `bad signature for ${akSk.ak} with ${akSk.sk} and session-token-abc`;
+  test('the SK and the security token are redacted from the error where it leaves the client; the AK (an id) is kept', async () => {
+    const credentials = { ...akSk, securityToken: 'session-token-abc-0123456789' };
+    const echo = `bad signature for ${akSk.ak} with ${akSk.sk} and ${credentials.securityToken}`;
     const { fetch } = fetchAnswering(() => json(401, { error_code: 'APIGW.0301', error_msg: echo }));
-    const error = (await rejectionOf(transportWith({ fetch, credentials })(`${ORIGIN}${LIST}`))) as DliApiError;
+    const client = createDliClient({ endpoint: ORIGIN, projectId: PROJECT_ID, fetch, credentials });
+    const error = (await rejectionOf(client.listEnhancedConnections())) as DliApiError;
     expect(error.message).toBe(`bad signature for ${akSk.ak} with [redacted] and [redacted]`);
     expect(error.body).toEqual({ error_code: 'APIGW.0301', error_msg: `bad signature for ${akSk.ak} with [redacted] and [redacted]` });
   });

@@ -27,13 +27,11 @@ function toStored(item: unknown, line: number, seen: Map<string, number>): Store
   if (!isObject(tags) || !Object.values(tags).every((value) => typeof value === 'string')) {
     throw new DataFileError(line, 'tags: must be an object of strings, such as {"env": "prod"}');
   }
-  const id = (connection as EnhancedConnection).id;
-  if (id !== undefined) {
-    // Two connections with one id could not both be shown: the second would hide the first.
-    const first = seen.get(id);
-    if (first !== undefined) throw new DataFileError(line, `id: ${JSON.stringify(id)} is also on line ${first}`);
-    seen.set(id, line);
-  }
+  // The schema requires an id. Two connections with one id could not both be shown: the second would hide the first.
+  const { id } = connection as EnhancedConnection;
+  const first = seen.get(id);
+  if (first !== undefined) throw new DataFileError(line, `id: ${JSON.stringify(id)} is also on line ${first}`);
+  seen.set(id, line);
   return { connection: connection as EnhancedConnection, tags: tags as Record<string, string> };
 }
 

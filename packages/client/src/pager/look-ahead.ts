@@ -3,6 +3,7 @@
 // the expected length has arrived (so a bad credential costs one failed request), never plans
 // past `maxPages` or `maxItems`, and plans again whenever the walk asks for an offset it did not
 // foresee. Pages reach the walk strictly in order.
+import { whenAborted } from '../abort';
 import { DliAbortError } from '../errors';
 import type { FetchedPage, PageSource } from './walk';
 
@@ -44,7 +45,7 @@ export function lookAhead<TItem, TResponse>(
     // Stryker disable next-line OptionalChaining: only the signal calls this listener
     for (const controller of unsettled) controller.abort(signal?.reason);
   };
-  signal?.addEventListener('abort', abortAll); // removed by close()
+  const stopListening = signal && !signal.aborted ? whenAborted(signal, abortAll) : undefined; // by close()
   let step = pageSize; // the page length the planned offsets assume
   let open = false; // whether a page has confirmed `step`
   let taken = 0; // pages handed to the walk
@@ -97,7 +98,7 @@ export function lookAhead<TItem, TResponse>(
   }
 
   const close = async (): Promise<void> => {
-    signal?.removeEventListener('abort', abortAll);
+    stopListening?.();
     await cancel();
   };
   return { source, close };

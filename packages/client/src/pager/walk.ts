@@ -46,8 +46,18 @@ function samePage<TItem>(a: readonly TItem[], b: readonly TItem[], idOf: (item: 
   if (a.length === 0) return false;
   return a.every((item, i) => {
     const id = usableId(idOf(item));
-    return item === b[i] || ((id === undefined || id === usableId(idOf(b[i]))) && JSON.stringify(item) === JSON.stringify(b[i]));
+    return item === b[i] || ((id === undefined || id === usableId(idOf(b[i]))) && sameJson(item, b[i]));
   });
+}
+
+// An item JSON.stringify cannot write (nested past the stack, a BigInt, a cycle) is never "the
+// same": the guard then lets the page through rather than fail the walk with a raw RangeError.
+function sameJson(a: unknown, b: unknown): boolean {
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
 }
 
 function offsetIgnored(offset: number, what: string): DliPaginationError {

@@ -22,14 +22,12 @@ export function toOutgoing(input: RequestInfo | URL, init: RequestInit | undefin
   if (!url.startsWith(`${origin}/`) && new URL(url).origin !== origin) {
     throw new DliValidationError('baseUrl', `must be the client's endpoint origin ${origin}: credentials are never sent elsewhere`);
   }
-  const headers: Record<string, string> = {};
-  const copy = (value: string, name: string) => (headers[name] = value);
-  request?.headers.forEach(copy);
+  // The one header policy holds here too, whoever built the request: no header the client owns.
+  const headers = request ? validateHeaders('headers', request.headers) : {};
   const given = init?.headers;
   if (Array.isArray(given)) {
     if (!given.every((pair: unknown) => Array.isArray(pair) && pair.length === 2)) throw new DliValidationError('headers', 'must be [name, value] pairs');
     Object.assign(headers, validateHeaders('headers', Object.fromEntries(given)));
-  } else if (given instanceof Headers) given.forEach(copy); // a Headers object was checked when it was built
-  else Object.assign(headers, validateHeaders('headers', given));
+  } else Object.assign(headers, validateHeaders('headers', given));
   return { url, method, headers, signal: init?.signal ?? request?.signal ?? undefined };
 }

@@ -5,19 +5,45 @@ import { DliApiError, DliResponseError } from '../errors';
 import { isPlainObject } from '../validate';
 import { parseRetryAfter } from './retry';
 
-const EXCERPT_LENGTH = 200;
+/** The server's text quoted into an error: redacted, then cut (see redact.ts). */
+export type Excerpt = (text: string) => string;
 
-function excerpt(text: string): string {
-  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
+/**
+ * Deepest nesting of arrays and objects a body may have. DLI's bodies nest four or five levels;
+ * JSON.parse reads any depth, but JSON.stringify, structuredClone and util.inspect recurse and
+ * throw a RangeError some thousands of levels down, in our code or in the caller's.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+// Walked without recursion, so that measuring a hostile body cannot overflow the stack either.
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+type Parsed = { value: unknown } | { fault: 'not JSON' | 'too deep' };
+
+function parseJson(text: string): Parsed {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { fault: 'not JSON' };
+  }
+  return deeperThan(value, MAX_JSON_DEPTH) ? { fault: 'too deep' } : { value };
 }
 
 function tryParseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // not JSON: undefined
-  }
-  return undefined;
+  const parsed = parseJson(text);
+  return 'value' in parsed ? parsed.value : undefined;
 }
 
 /** `X-Request-Id` of an answer: the id to quote to Huawei support. */
@@ -42,7 +68,8 @@ function firstString(body: Record<string, unknown>, keys: readonly string[]): st
 const CODE_KEYS = ['error_code', 'errorCode', 'code'] as const;
 const MESSAGE_KEYS = ['error_msg', 'errorMsg', 'message'] as const;
 
-function apiError(response: Response, text: string, requestId: string | undefined): DliApiError {
+// A body that is not JSON, or nests too deep, is kept as text.
+function apiError(response: Response, text: string, requestId: string | undefined, excerpt: Excerpt): DliApiError {
   const parsed = tryParseJson(text);
   const body = isPlainObject(parsed) ? parsed : undefined;
   return new DliApiError({
@@ -111,15 +138,17 @@ const decoder = new TextDecoder();
 
 /**
  * Checks an answer whose body has been read: HTTP ≥ 400 and `is_success: false` become
- * DliApiError, a body that is not a JSON object becomes DliResponseError.
+ * DliApiError, a body that is not a JSON object (or nests deeper than MAX_JSON_DEPTH) becomes
+ * DliResponseError. `excerpt` quotes the server's text into an error.
  */
-export function interpretResponse(response: Response, bytes: Uint8Array, attempts: number): Response {
+export function interpretResponse(response: Response, bytes: Uint8Array, attempts: number, excerpt: Excerpt): Response {
   const text = decoder.decode(bytes);
   const requestId = requestIdOf(response);
-  if (response.status >= 400) throw apiError(response, text, requestId);
-  const parsed = tryParseJson(text);
+  if (response.status >= 400) throw apiError(response, text, requestId, excerpt);
+  const result = parseJson(text);
+  const parsed = 'value' in result ? result.value : undefined;
   if (!isPlainObject(parsed)) {
-    const what = parsed === undefined ? 'is not JSON' : 'is not a JSON object';
+    const what = 'fault' in result ? (result.fault === 'not JSON' ? 'is not JSON' : `nests deeper than ${MAX_JSON_DEPTH} levels`) : 'is not a JSON object';
     throw new DliResponseError(`response body ${what}`, { status: response.status, requestId, excerpt: excerpt(text) });
   }
   if (parsed.is_success === false) {

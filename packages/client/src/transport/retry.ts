@@ -11,7 +11,10 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** Upper bound of one backoff delay, in milliseconds. Default 20 000. */
   maxDelayMs?: number;
-  /** Time budget of one call across all its attempts and waits, in milliseconds. Default 120 000. */
+  /**
+   * Time budget of one call across all its attempts and waits, in milliseconds; the last attempt
+   * is cut to the time left. Default 120 000, or the client's `timeoutMs` when that is longer.
+   */
   deadlineMs?: number;
 }
 

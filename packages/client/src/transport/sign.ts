@@ -3,7 +3,7 @@
 // client's transport signs with the same canonical form but hashes with node:crypto or Web Crypto.
 import type { AkSkCredentials } from '../credentials';
 import { DliValidationError } from '../errors';
-import { describe, isPlainObject, validateHeaders, validateSecretString } from '../validate';
+import { describe, type HeaderPolicy, isPlainObject, validateHeaders, validateSecretString } from '../validate';
 import { canonicalizeSearch, canonicalUri } from './canonical';
 import { type AsyncHashing, type Hashing, nodeHashing, platformHashing, webCryptoHashing } from './hashing';
 
@@ -63,15 +63,21 @@ function validateAkSk(credentials: unknown): AkSkCredentials {
   return { ak, sk, securityToken: validateSecretString('credentials.securityToken', credentials.securityToken, true) };
 }
 
+// The signer's share of the one header policy (validate.ts): it sets Authorization. A given
+// X-Sdk-Date, Host or X-Security-Token is signed as given (Huawei's SDKs sign them so too).
+const SIGNER_HEADERS: HeaderPolicy = { owned: new Map([['authorization', 'Authorization']]), rule: 'must not be given: the signer sets it' };
+
 // Headers that would be sent other than as signed: one name twice (a runtime joins the values),
-// an Authorization the signer replaces, an X-Sdk-Date the gateway cannot read.
-function validateSignableHeaders(headers: unknown): void {
-  const checked = validateHeaders('request.headers', headers); // lower-case names, undefined values left out
-  const given = Object.values(headers ?? {}).filter((value) => value !== undefined).length;
-  if (given !== Object.keys(checked).length) throw new DliValidationError('request.headers', 'must not name a header twice (names are compared in any case)');
-  if ('authorization' in checked) throw new DliValidationError('request.headers.Authorization', 'must not be given: the signer sets it');
+// an Authorization the signer sets, an X-Security-Token other than the credentials' own (which
+// the gateway would refuse), an X-Sdk-Date the gateway cannot read.
+function validateSignableHeaders(headers: unknown, credentials: AkSkCredentials): void {
+  const checked = validateHeaders('request.headers', headers, SIGNER_HEADERS); // lower-case names, undefined values left out
   if ('x-sdk-date' in checked && !/^\d{8}T\d{6}Z$/.test(checked['x-sdk-date'].trim())) {
     throw new DliValidationError('request.headers.X-Sdk-Date', `must be YYYYMMDDTHHMMSSZ (UTC), got ${describe(checked['x-sdk-date'])}`);
+  }
+  const token = checked['x-security-token'] as string | undefined;
+  if (token !== undefined && credentials.securityToken !== undefined && token.trim() !== credentials.securityToken) {
+    throw new DliValidationError('request.headers.X-Security-Token', "must be the credentials' securityToken, or left out for the signer to set; value not shown");
   }
 }
 
@@ -79,7 +85,7 @@ function validateSignableHeaders(headers: unknown): void {
 // the field (never a TypeError from `new URL` or a header a runtime would refuse after signing).
 // The client's own transport signs through `transportSigner`, on input it has already checked.
 // Returns the parsed URL, which the signer then uses instead of parsing it again.
-function validateSignable(request: SignableRequest, options: SignOptions): URL {
+function validateSignable(request: SignableRequest, options: SignOptions, credentials: AkSkCredentials): URL {
   if (!isPlainObject(request)) throw new DliValidationError('request', `must be an object, got ${describe(request)}`);
   if (typeof request.method !== 'string' || !METHOD.test(request.method)) throw new DliValidationError('request.method', `must be an HTTP method token, got ${describe(request.method)}`);
   let url: URL | undefined;
@@ -89,7 +95,7 @@ function validateSignable(request: SignableRequest, options: SignOptions): URL {
     // refused below
   }
   if (url === undefined || !/^https?:$/.test(url.protocol)) throw new DliValidationError('request.url', `must be an absolute http(s) URL, got ${describe(String(request.url))}`);
-  validateSignableHeaders(request.headers);
+  validateSignableHeaders(request.headers, credentials);
   if (request.body !== undefined && typeof request.body !== 'string' && !(request.body instanceof Uint8Array)) {
     throw new DliValidationError('request.body', `must be a string or a Uint8Array, got ${describe(request.body)}`);
   }
@@ -108,8 +114,9 @@ function validateSignable(request: SignableRequest, options: SignOptions): URL {
 
 /** Builds a {@link RequestSigner} for `credentials`; keys the HMAC once. Checks every input. */
 export function createRequestSigner(credentials: AkSkCredentials): RequestSigner {
-  const sign = signerWith(validateAkSk(credentials), platformHashing);
-  return (request, options = {}) => sign(request, options, validateSignable(request, options));
+  const checked = validateAkSk(credentials);
+  const sign = signerWith(checked, platformHashing);
+  return (request, options = {}) => sign(request, options, validateSignable(request, options, checked));
 }
 
 /** A request's canonical form and the headers to send, before any hash is taken. */

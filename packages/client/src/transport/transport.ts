@@ -1,15 +1,14 @@
 // The one transport both client surfaces send through: a fetch-compatible function that signs
 // each attempt, bounds it in time and size, retries what is safe to retry and turns answers into
 // typed errors. It knows nothing of operations or pagination.
-import { followSignal } from '../abort';
-import type { AkSkCredentials, DliCredentials } from '../credentials';
-import { redactSecrets } from './redact';
+import { followSignal, whenAborted } from '../abort';
+import type { DliCredentials } from '../credentials';
 import { DliAbortError, DliApiError, DliError, DliNetworkError, DliRedirectError, DliTimeoutError, DliValidationError } from '../errors';
 import { canonicalizeSearch } from './canonical';
 import { networkErrorMessage } from './network-error';
 import { type OutgoingRequest, toOutgoing } from './outgoing';
 import { readBody } from './read-body';
-import { interpretResponse, requestIdOf } from './response';
+import { type Excerpt, interpretResponse, requestIdOf } from './response';
 import { isRetryable, type RetryPolicy, retryDelayMs } from './retry';
 import { type SignedRequest, transportSigner } from './sign';
 
@@ -39,16 +38,16 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
       reject(new DliAbortError(signal.reason));
       return;
     }
-    const onAbort = () => {
-      clearTimeout(timer);
-      // Stryker disable next-line OptionalChaining: only a signal calls this listener
-      reject(new DliAbortError(signal?.reason));
-    };
+    const stop = signal
+      ? whenAborted(signal, () => {
+          clearTimeout(timer);
+          reject(new DliAbortError(signal.reason));
+        })
+      : undefined;
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stop?.();
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort);
   });
 }
 
@@ -80,14 +79,14 @@ function withAttempts(error: unknown, attempts: number, why?: string): unknown {
   return error;
 }
 
-/** Builds the transport of one client. */
-export function createTransport(options: TransportOptions): Transport {
+/**
+ * Builds the transport of one client. `excerpt` quotes a server's text into an error, redacted
+ * before it is cut; the errors themselves are redacted where they leave the client (core.ts).
+ */
+export function createTransport(options: TransportOptions, excerpt: Excerpt): Transport {
   const { credentials, retry, timeoutMs, maxResponseBytes, origin, log } = options;
   const sign = credentials && 'ak' in credentials ? transportSigner(credentials) : undefined;
   const token = credentials && 'token' in credentials ? credentials.token : undefined;
-  // What no error may show, even when a server echoes it back (the AK is an id, not a secret).
-  const { sk, securityToken } = (credentials ?? {}) as Partial<AkSkCredentials>;
-  const secrets = [sk, securityToken, token];
 
   // Headers signed with AK/SK, as Huawei's SDKs sign them; everything else is sent unsigned
   // so that proxies and browsers adding headers cannot break a signature.
@@ -132,7 +131,7 @@ export function createTransport(options: TransportOptions): Transport {
         });
       }
       const bytes = await readBody(response, maxResponseBytes);
-      return interpretResponse(response, bytes, attemptNumber);
+      return interpretResponse(response, bytes, attemptNumber, excerpt);
     } catch (cause) {
       if (cause instanceof DliError) throw cause;
       if (request.signal?.aborted) throw new DliAbortError(request.signal.reason);
@@ -147,6 +146,8 @@ export function createTransport(options: TransportOptions): Transport {
 
   return async function transport(input, init) {
     const request = toOutgoing(input, init, origin);
+    // An aborted signal sends nothing (fetch would still open a connection for some runtimes).
+    if (request.signal?.aborted) throw new DliAbortError(request.signal.reason);
     const deadline = Date.now() + retry.deadlineMs;
     for (let attemptNumber = 1; ; attemptNumber++) {
       // The last stretch of the deadline shortens the attempt, so deadlineMs is a hard limit.
@@ -156,8 +157,7 @@ export function createTransport(options: TransportOptions): Transport {
         const response = await attempt(request, attemptTimeoutMs, attemptNumber);
         log?.(attemptLine(request, String(response.status), startedAt, attemptNumber));
         return response;
-      } catch (caught) {
-        const error = redactSecrets(caught, secrets);
+      } catch (error) {
         const final = attemptNumber >= retry.maxAttempts || !isRetryable(error);
         const delay = final ? 0 : retryDelayMs(error, attemptNumber, retry);
         const passesDeadline = !final && delay >= deadline - Date.now();

@@ -4,6 +4,11 @@
 /** The schema of one connection as the spec gives it ($refs inlined, allOf merged), for checking data files. */
 export const CONNECTION_SCHEMA: JsonSchema = {
   "type": "object",
+  "required": [
+    "id",
+    "name",
+    "status"
+  ],
   "properties": {
     "id": {
       "type": "string"
