@@ -1,20 +1,29 @@
-// Every JavaScript example of the READMEs (the repository's and the packages') type-checks under
-// `strict` (as JavaScript with checkJs) and runs as written, against the stand-in with AK/SK auth,
-// importing the built package the way a user would.
+// Every JavaScript example of the READMEs (the repository's and the packages') and of docs/
+// type-checks under `strict` (as JavaScript with checkJs) and runs as written, against the stand-in
+// with AK/SK auth, importing the built package the way a user would. Every TypeScript example
+// type-checks under `strict`.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startMockDli } from '@dli-sdk/mock-server';
 import { PROJECT_ID, TEST_AK, TEST_SK } from './helpers';
 import { strictProblems } from './strict-compile';
 
-const jsBlocks = (readme: string) => [...readFileSync(path.resolve(__dirname, readme), 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]);
+const blocks = (file: string, language: 'js' | 'ts') =>
+  [...readFileSync(path.resolve(__dirname, file), 'utf8').matchAll(new RegExp(`\`\`\`${language}\n([\\s\\S]*?)\`\`\``, 'g'))].map((match) => match[1]);
+const jsBlocks = (file: string) => blocks(file, 'js');
 const examples = jsBlocks('../../../README.md');
-/** Each package README's examples, with the last line each one prints. */
+const DOCS = path.resolve(__dirname, '../../../docs');
+const docs = readdirSync(DOCS).filter((name) => name.endsWith('.md')).sort();
+/** Each package README's and doc page's examples, with the last line each one prints. */
 const PACKAGE_EXAMPLES: Array<[string, RegExp]> = [
   ...jsBlocks('../README.md').map((code): [string, RegExp] => [code, /^.+ is ACTIVE\n$/]),
   ...jsBlocks('../../mock-server/README.md').map((code): [string, RegExp] => [code, /^http:\/\/127\.0\.0\.1:\d+\n$/]),
+  ...jsBlocks('../../../docs/signing.md').map((code): [string, RegExp] => [code, /^20260101T000000Z content-type;host;x-sdk-date\n$/]),
 ];
+// TypeScript examples (the README's waiter, the package READMEs') only type-check: they need a
+// region or a connection that changes state.
+const TS_EXAMPLES = ['../../../README.md', '../README.md', ...docs.map((name) => path.join(DOCS, name))].flatMap((file) => blocks(file, 'ts'));
 const scratch = path.resolve(__dirname, '../.readme-examples');
 
 const EXPECTED: RegExp[] = [
@@ -23,15 +32,29 @@ const EXPECTED: RegExp[] = [
   /^resumed at offset 20 and collected 100 more\n$/,
   /^DLI\.0002 \(HTTP 400, request id [0-9a-f]{32}\), not found: true\n$/,
   /^has a request id 1\n$/,
-  /^20260101T000000Z content-type;host;x-sdk-date\n$/,
 ];
 
 beforeAll(() => mkdirSync(scratch, { recursive: true }));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-test('the READMEs have the examples this test knows', () => {
+test('the READMEs and docs/ have the examples this test knows', () => {
   expect(examples).toHaveLength(EXPECTED.length);
-  expect(PACKAGE_EXAMPLES).toHaveLength(2);
+  expect(PACKAGE_EXAMPLES).toHaveLength(3);
+  // A new JavaScript example in docs/ needs its expected output here.
+  const docExamples = docs.flatMap((name) => jsBlocks(path.join(DOCS, name)));
+  expect(docExamples).toHaveLength(1);
+  expect(TS_EXAMPLES.length).toBeGreaterThan(0);
+});
+
+test('the TypeScript examples compile under strict, against the published types', () => {
+  const dir = path.join(scratch, 'typed-ts');
+  mkdirSync(dir, { recursive: true });
+  const files = TS_EXAMPLES.map((code, i) => {
+    const file = path.join(dir, `example-${i + 1}.mts`);
+    writeFileSync(file, code);
+    return file;
+  });
+  expect(strictProblems(files)).toEqual([]);
 });
 
 test('the README examples compile under strict, against the published types', () => {
