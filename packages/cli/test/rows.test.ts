@@ -1,5 +1,7 @@
 // The CLI lists what it can: a row with malformed fields is printed with what can be shown and a
-// marker, a warning names it, every other row is printed, and the command fails at the end. Also
+// marker, a warning names it, every other row is printed, and the command fails at the end. A row
+// without a well-formed id, name and status never reaches it: the client refuses the page, and
+// the CLI reports that as one error line (exit 1). Also
 // DLI_SDK_LOG mistakes are usage errors, the offline argument check sends and logs nothing, and
 // a query of an inherited name prints null.
 import { createServer, type Server } from 'node:http';
@@ -8,16 +10,23 @@ import { cli } from './run-cli';
 
 const TOKEN = 'rows-test-token-do-not-print';
 const GOOD = { id: 'c-good', name: 'fine', status: 'ACTIVE', create_time: 1_700_000_000_000, available_queue_info: [{ name: 'q', status: 'ACTIVE' }] };
+// Every row carries the fields every connection must (id, name, status, each a non-empty
+// string), so the client passes them on; each malformed row is malformed in another field.
 const ROWS = [
   GOOD,
-  { id: 'c-far-future', name: 'n', create_time: 1e20 },
-  { id: 'c-soon', name: 'n', create_time: 'soon' },
-  { id: 'c-queue-string', name: 'n', available_queue_info: 'q1' },
-  { id: 'c-queue-null', name: 'n', available_queue_info: [null] },
-  { id: 'c-name-object', name: { toString: 1 } },
-  { id: { not: 'a string' }, name: 'odd id' },
+  { id: 'c-far-future', name: 'n', status: 'ACTIVE', create_time: 1e20 },
+  { id: 'c-soon', name: 'n', status: 'ACTIVE', create_time: 'soon' },
+  { id: 'c-queue-string', name: 'n', status: 'ACTIVE', available_queue_info: 'q1' },
+  { id: 'c-queue-null', name: 'n', status: 'ACTIVE', available_queue_info: [null] },
   { ...GOOD, id: 'c-last' },
 ];
+// Pages the client refuses (a required field that is not a non-empty string), served to project
+// p-refused, each with the message the client refuses it with (naming the item and the field).
+const REFUSED: Array<[string, object[], string]> = [
+  ['a name that is an object', [GOOD, { id: 'c-name-object', name: { toString: 1 }, status: 'ACTIVE' }], 'connection 2 of the page (id "c-name-object") has a "name" that is not a non-empty string'],
+  ['an id that is an object', [{ id: { not: 'a string' }, name: 'odd id', status: 'ACTIVE' }, GOOD], 'connection 1 of the page has a "id" that is not a non-empty string'],
+];
+let refused: object[] = [];
 
 let server: Server;
 let endpoint: string;
@@ -27,6 +36,7 @@ beforeAll(async () => {
     requests.push(req.url ?? '');
     const offset = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('offset') ?? 0);
     if (/enhanced-connections\/[^/?]+/.test(req.url ?? '')) return res.end(JSON.stringify({ is_success: true, ...GOOD }));
+    if (req.url?.startsWith('/v2.0/p-refused/')) return res.end(JSON.stringify({ is_success: true, connections: offset === 0 ? refused : [] }));
     res.end(JSON.stringify({ is_success: true, connections: offset === 0 ? ROWS : [] }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -35,7 +45,7 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 const env = { DLI_IAM_TOKEN: TOKEN, HUAWEICLOUD_SDK_PROJECT_ID: 'p1' };
-const MALFORMED_IDS = ['c-far-future', 'c-soon', 'c-queue-string', 'c-queue-null', 'c-name-object'];
+const MALFORMED_IDS = ['c-far-future', 'c-soon', 'c-queue-string', 'c-queue-null'];
 
 test.each(['table', 'tsv', 'csv'])('-o %s prints every row, marks and names the malformed ones, and exits 1 at the end', async (format) => {
   const run = await cli(['list', '--endpoint', endpoint, '-o', format, '--columns', 'id,name,create_time,queues'], env);
@@ -43,11 +53,24 @@ test.each(['table', 'tsv', 'csv'])('-o %s prints every row, marks and names the 
   for (const id of ['c-good', ...MALFORMED_IDS, 'c-last']) expect(run.stdout).toContain(id);
   expect(run.stdout).toContain('<invalid>');
   for (const id of MALFORMED_IDS) expect(run.stderr).toMatch(new RegExp(`warning: connection "${id}" \\(row \\d\\): [a-z_, ]+ malformed`));
-  expect(run.stderr).toContain('warning: row 7: id malformed');
-  expect(run.stderr).toContain('error: 6 connections had malformed fields');
+  expect(run.stderr).toContain('error: 4 connections had malformed fields');
   expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
   expect(run.stdout.trim().split('\n')).toHaveLength(format === 'tsv' ? ROWS.length : ROWS.length + 1);
 });
+
+test.each(REFUSED.flatMap(([title, rows, message]) => ['table', 'tsv', 'csv'].map((format) => [title, format, rows, message] as const)))(
+  'a row with %s is refused by the client: -o %s reports it as an error line, without a stack trace, and exits 1',
+  async (_title, format, rows, message) => {
+    refused = rows;
+    const run = await cli(['list', '--endpoint', endpoint, '-o', format, '--columns', 'id,name,create_time,queues'], { ...env, HUAWEICLOUD_SDK_PROJECT_ID: 'p-refused' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`error: ${message}, which every connection carries`);
+    expect(run.stdout).toBe(''); // nothing of a refused page is printed
+    expect(run.stderr).not.toContain('malformed');
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(run.stderr).not.toContain(TOKEN);
+  },
+);
 
 test('a row whose fields are all well formed is not marked', async () => {
   const run = await cli(['list', '--endpoint', endpoint, '-o', 'tsv', '--columns', 'id,create_time,queues'], env);

@@ -84,7 +84,7 @@ describe.each(SURFACES)('%s', (surface) => {
   test.each(REASONS)('aborted mid-walk with %s', async (_title, reason) => {
     const controller = new AbortController();
     await withServer(
-      (_req, res) => res.end(pageOf([{ id: `c${Math.random()}` }])),
+      (_req, res) => res.end(pageOf([{ id: `c${Math.random()}`, name: 'c', status: 'ACTIVE' }])),
       async (server) => {
         const client = surface === 'createDliClient' ? createDliClient({ endpoint: server.url, projectId: PROJECT_ID }) : createDliFetchClient({ endpoint: server.url, projectId: PROJECT_ID });
         const walk = (async () => {

@@ -43,7 +43,7 @@ describe.each(SURFACES)('%s', (surface) => {
     ['a body nested 5 000 levels deep', DEEP],
     ['a body one level deeper than allowed', deepObject(MAX_JSON_DEPTH + 1)],
     ['connections nested 5 000 levels deep', `{"connections":${DEEP}}`],
-    ['a connection nested 5 000 levels deep', `{"connections":[{"id":"c1","x":${DEEP}}]}`],
+    ['a connection nested 5 000 levels deep', `{"connections":[{"id":"c1","name":"c1","status":"ACTIVE","x":${DEEP}}]}`],
   ])('a 200 with %s is a DliResponseError, not retried', async (_title, body) => {
     await withServer(
       (_req, res) => res.end(body),
@@ -59,7 +59,7 @@ describe.each(SURFACES)('%s', (surface) => {
   test('a body as deep as allowed is a result', async () => {
     let calls = 0;
     await withServer(
-      (_req, res) => res.end(++calls === 1 ? `{"is_success":true,"connections":[{"id":"c1","x":${deepObject(MAX_JSON_DEPTH - 3)}}]}` : pageOf([])),
+      (_req, res) => res.end(++calls === 1 ? `{"is_success":true,"connections":[{"id":"c1","name":"c1","status":"ACTIVE","x":${deepObject(MAX_JSON_DEPTH - 3)}}]}` : pageOf([])),
       async (server) => {
         const result = await list(surface, server.url);
         expect(JSON.stringify(result)).toContain('"id":"c1"');
@@ -69,7 +69,7 @@ describe.each(SURFACES)('%s', (surface) => {
 });
 
 test('a walk compares two deep pages without a RangeError', async () => {
-  const deepItem = (n: number) => `{"id":"c${n}","x":${deepObject(MAX_JSON_DEPTH - 3)}}`;
+  const deepItem = (n: number) => `{"id":"c${n}","name":"c${n}","status":"ACTIVE","x":${deepObject(MAX_JSON_DEPTH - 3)}}`;
   let page = 0;
   await withServer(
     (_req, res) => res.end(++page <= 2 ? `{"connections":[${deepItem(page)}]}` : '{"connections":[]}'),

@@ -161,7 +161,7 @@ describe.each(SURFACES)('%s', (surface) => {
 });
 
 test('a DliPaginationError of a server that ignores offset shows nothing of a secret either', async () => {
-  handler = (_req, res) => res.end(page([{ id: 'same', name: TOKEN }]));
+  handler = (_req, res) => res.end(page([{ id: 'same', name: TOKEN, status: 'ACTIVE' }]));
   const error = await rejectionOf(call('the pager', { credentials: { token: TOKEN } }));
   expect(error).toBeInstanceOf(DliPaginationError);
   expectNothingSecretIn(error);

@@ -24,7 +24,7 @@ test('an endpoint that does not parse and holds no @ is still shown, to be fixed
 test('a logger that throws does not fail a call that succeeded, nor stop its retries', async () => {
   let calls = 0;
   await withServer(
-    (_req, res) => (++calls === 1 ? res.writeHead(503, { 'retry-after': '0' }).end('{}') : res.end(pageOf([{ id: 'c1' }]))),
+    (_req, res) => (++calls === 1 ? res.writeHead(503, { 'retry-after': '0' }).end('{}') : res.end(pageOf([{ id: 'c1', name: 'c1', status: 'ACTIVE' }]))),
     async (server) => {
       const logger = {
         debug: () => {
@@ -33,7 +33,7 @@ test('a logger that throws does not fail a call that succeeded, nor stop its ret
       };
       const client = createDliClient({ endpoint: server.url, projectId: PROJECT_ID, logger, logLevel: 'debug' });
       const page = await client.listEnhancedConnections();
-      expect(page.connections).toEqual([{ id: 'c1' }]);
+      expect(page.connections).toEqual([{ id: 'c1', name: 'c1', status: 'ACTIVE' }]);
       expect(page.$metadata.attempts).toBe(2);
     },
   );

@@ -77,15 +77,15 @@ test('--data takes a JSON array whose items may carry tags for the tags filter',
 });
 
 test.each([
-  ['bad.ndjson', '{"id":"a","status":"ACTIVE"}\n\n{"id":"b","status":"GONE"}\n', 'line 3: status: must be one of ACTIVE, DELETED, got "GONE"'],
-  ['bad-nested.ndjson', '{"id":"a","available_queue_info":[{"update_time":"soon"}]}\n', 'line 1: available_queue_info[0].update_time: must be an integer, got string'],
-  ['bad-json.ndjson', '{"id":"a"}\n{"id":\n', 'line 2: not valid JSON'],
+  ['bad.ndjson', '{"id":"a","name":"a","status":"ACTIVE"}\n\n{"id":"b","name":"b","status":"GONE"}\n', 'line 3: status: must be one of ACTIVE, DELETED, got "GONE"'],
+  ['bad-nested.ndjson', '{"id":"a","name":"a","status":"ACTIVE","available_queue_info":[{"update_time":"soon"}]}\n', 'line 1: available_queue_info[0].update_time: must be an integer, got string'],
+  ['bad-json.ndjson', '{"id":"a","name":"a","status":"ACTIVE"}\n{"id":\n', 'line 2: not valid JSON'],
   ['not-object.ndjson', '[1]\n', 'line 1: each item must be a JSON object'],
-  ['duplicate.ndjson', '{"id":"a"}\n{"id":"a"}\n', 'line 2: id: "a" is also on line 1'],
-  ['bad-tags.ndjson', '{"connection":{"id":"a"},"tags":{"k":1}}\n', 'line 1: tags: must be an object of strings'],
-  ['wrapped.ndjson', '{"connection":{"id":7}}\n', 'line 1: connection.id: must be a string, got integer'],
-  ['bad.json', '[\n  {"id": "a"},\n  {\n    "id": "b",\n    "create_time": 1.5\n  }\n]\n', 'line 3: create_time: must be an integer, got number'],
-  ['object.json', '[\n  {"id": "a"},\n  "b"\n]', 'line 3: each item must be a JSON object'],
+  ['duplicate.ndjson', '{"id":"a","name":"a","status":"ACTIVE"}\n{"id":"a","name":"a2","status":"ACTIVE"}\n', 'line 2: id: "a" is also on line 1'],
+  ['bad-tags.ndjson', '{"connection":{"id":"a","name":"a","status":"ACTIVE"},"tags":{"k":1}}\n', 'line 1: tags: must be an object of strings'],
+  ['wrapped.ndjson', '{"connection":{"id":7,"name":"a","status":"ACTIVE"}}\n', 'line 1: connection.id: must be a string, got integer'],
+  ['bad.json', '[\n  {"id": "a", "name": "a", "status": "ACTIVE"},\n  {\n    "id": "b",\n    "name": "b",\n    "status": "ACTIVE",\n    "create_time": 1.5\n  }\n]\n', 'line 3: create_time: must be an integer, got number'],
+  ['object.json', '[\n  {"id": "a", "name": "a", "status": "ACTIVE"},\n  "b"\n]', 'line 3: each item must be a JSON object'],
 ])('--data %s is refused with its line and field, and nothing is served', (name, text, message) => {
   const where = file(name, text);
   const result = run(['--data', where]);
