@@ -26,7 +26,7 @@ export interface DriftWindow {
 export function driftWindow(pageSize: number, maxBytes = MAX_WINDOW_BYTES): DriftWindow {
   const ids = new Set<Id>();
   // Oldest first, from `head` on; the part before `head` is dropped now and then, not per id.
-  let order: Id[] = [];
+  let order: Array<Id | undefined> = [];
   let head = 0;
   let bytes = 0;
   let capacity = WINDOW_PAGES * pageSize;
@@ -46,7 +46,8 @@ export function driftWindow(pageSize: number, maxBytes = MAX_WINDOW_BYTES): Drif
       order.push(id);
       bytes += size;
       while (order.length - head > capacity || bytes > maxBytes) {
-        const old = order[head++];
+        const old = order[head] as Id;
+        order[head++] = undefined; // an evicted id must not stay reachable from here
         ids.delete(old);
         bytes -= bytesOf(old);
       }
