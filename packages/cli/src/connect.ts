@@ -8,7 +8,7 @@ import {
   type DliRegion,
   DliValidationError,
 } from '@dli-sdk/client';
-import { startMockDli } from '@dli-sdk/mock-server';
+import { nodeFetch } from './node-fetch';
 import { UsageError } from './usage-error';
 
 export interface ConnectionFlags {
@@ -61,9 +61,11 @@ function credentialsFrom(flags: ConnectionFlags, env: NodeJS.ProcessEnv, project
 
 export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, stderr: NodeJS.WritableStream): Promise<Connection> {
   if (flags.mock) {
+    // Loaded only for --mock: a command against a real endpoint does not carry the stand-in.
+    const { startMockDli } = await import('@dli-sdk/mock-server');
     const mock = await startMockDli({ connections: MOCK_CONNECTIONS, seed: MOCK_SEED, projectId: MOCK_PROJECT_ID });
     stderr.write(`Using the embedded DLI stand-in at ${mock.url} (${MOCK_CONNECTIONS} seeded connections, seed ${MOCK_SEED}).\n`);
-    const client = createDliClient({ endpoint: mock.url, projectId: MOCK_PROJECT_ID });
+    const client = createDliClient({ endpoint: mock.url, projectId: MOCK_PROJECT_ID, fetch: nodeFetch });
     return { client, host: new URL(mock.url).host, close: () => mock.close() };
   }
   const endpoint = flags.endpoint ?? (flags.region ? undefined : env[ENDPOINT_VARIABLE] || undefined);
@@ -74,7 +76,7 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, st
   // mistyped URL is the thing to fix even when no credentials are set yet.
   createDliClient({ ...where, projectId: projectId || 'unchecked' });
   if (!projectId) throw new UsageError('--project-id (or HUAWEICLOUD_SDK_PROJECT_ID) is required');
-  const client = createDliClient({ ...where, projectId, credentials: credentialsFrom(flags, env, projectId) });
+  const client = createDliClient({ ...where, projectId, credentials: credentialsFrom(flags, env, projectId), fetch: nodeFetch });
   const base = endpoint ?? (DLI_REGION_ENDPOINTS as Record<string, string>)[flags.region as string];
   return { client, host: new URL(base).host, close: async () => undefined };
 }
