@@ -168,6 +168,9 @@ describe.each(SURFACES)('%s.paginateEnhancedConnections', (surface) => {
 
 test('the connections pager checks its filters before any page is requested', () => {
   const client = createDliClient({ endpoint: 'http://127.0.0.1:9', projectId: PROJECT_ID });
+  expect(() => client.paginateEnhancedConnections({}, { signal: {} as AbortSignal })).toThrow(/^options\.signal must be an AbortSignal, got \{\}$/);
+  expect(() => client.paginateEnhancedConnections({}, null as never)).toThrow('options must be an object, got null');
+  expect(() => client.paginateEnhancedConnections({}, 5 as never)).toThrow('options must be an object, got 5');
   expect(() => client.paginateEnhancedConnections({ limit: 5 } as never)).toThrow('filters.limit is set by the pager');
   expect(() => client.paginateEnhancedConnections({ status: 'GONE' } as never)).toThrow('filters.status must be one of ACTIVE, DELETED');
 });

@@ -5,9 +5,9 @@ import type { EnhancedConnection } from '@dli-sdk/types';
 import { DliValidationError } from '../errors';
 import { validateQuery, validateQueryParameter } from '../parameters';
 import type { ListQuery } from '../parameters';
-import type { RequestOptions } from '../request-options';
+import { type RequestOptions, validateRequestOptions } from '../request-options';
 import type { ListEnhancedConnectionsResult } from '../results';
-import { describe, isPlainObject, validateHeaders } from '../validate';
+import { describe, isPlainObject } from '../validate';
 import { pageItems } from './items';
 import { lookAhead, type PageFetcher } from './look-ahead';
 import { type Page, walk, type WalkCounters } from './walk';
@@ -112,10 +112,9 @@ export function paginate<TItem, TResponse>(
   idOf: (item: TItem) => unknown,
   options: PagerOptions = {},
 ): Pager<TItem, TResponse> {
-  // Checked at run time for callers in plain JavaScript, whatever the type says.
-  if (typeof options !== 'object' || (options as PagerOptions | null) === null) throw new DliValidationError('options', `must be an object, got ${describe(options)}`);
+  // The options object and its signal are checked by the surface (paginateConnections); the
+  // numbers here, once for every pager.
   const { signal } = options;
-  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new DliValidationError('signal', `must be an AbortSignal, got ${describe(signal)}`);
   const limits = {
     startOffset: integerOption('startOffset', options.startOffset, 0, 0),
     maxItems: integerOption('maxItems', options.maxItems, Infinity, 0),
@@ -171,15 +170,16 @@ export function paginateConnections(listPage: ListPage, filters: unknown = {}, o
   for (const key of Object.keys(options)) {
     if (!OPTION_KEYS.includes(key)) throw new DliValidationError(`options.${key}`, `is not an option (expected one of ${OPTION_KEYS.join(', ')})`);
   }
-  const { headers: given, ...paging } = options;
-  const headers = validateHeaders('options.headers', given);
+  const { headers: given, signal, ...paging } = options;
+  // One check of the signal and headers for a walk and for a single call.
+  const { headers } = validateRequestOptions({ signal, headers: given });
   const pager = paginate(
     async ({ offset, limit, signal }) => {
       const response = await listPage({ ...query, offset, limit }, { signal, headers });
       return { items: response.connections, response };
     },
     (connection) => connection.id,
-    paging,
+    { ...paging, signal } as PagerOptions,
   );
   // pageSize and startOffset are sent as limit and offset, so the spec's bounds of those hold too.
   validateQueryParameter('listEnhancedConnections', 'limit', paging.pageSize, 'pageSize');

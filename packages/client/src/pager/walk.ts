@@ -48,9 +48,7 @@ export interface WalkCounters {
  */
 export const STALL_PAGES = WINDOW_PAGES + 1;
 
-function offsetIgnored(offset: number, what: string): DliPaginationError {
-  return new DliPaginationError(`the page at offset ${offset} ${what}: the server is not applying offset`, offset);
-}
+const pageError = (offset: number, what: string) => new DliPaginationError(`the page at offset ${offset} ${what}`, offset);
 
 /**
  * Walks `source` from `limits.startOffset` until an empty page, `maxItems` or `maxPages`. Skips
@@ -68,7 +66,6 @@ export async function* walk<TItem, TResponse>(
   let offset = startOffset;
   let yielded = 0;
   let stalled = 0;
-  let previousAnonymous: string | undefined; // the previous page as JSON, when it held items without ids
   for (let pages = 0; pages < maxPages && yielded < maxItems; pages++) {
     const { items, response } = await source(offset);
     window.fit(items.length);
@@ -89,16 +86,11 @@ export async function* walk<TItem, TResponse>(
       } else anonymous = true;
       fresh.push(item);
     }
-    if (anonymous) {
-      // Without ids nothing tells a page again from a new one (a field may change per answer), so
-      // only the caller's bound ends such a walk for sure; an exact repeat still ends it early.
-      if (!bounded) throw new DliPaginationError(`the page at offset ${offset} holds an item without an id: a walk over such items needs maxPages or maxItems`, offset);
-      const text = JSON.stringify(items);
-      if (text === previousAnonymous) throw offsetIgnored(offset, 'repeats the previous page');
-      previousAnonymous = text;
-    }
+    // Without ids nothing tells a page again from a new one (a field may change per answer): only
+    // the caller's bound ends such a walk for sure.
+    if (anonymous && !bounded) throw pageError(offset, 'holds an item without an id: a walk over such items needs maxPages or maxItems');
     stalled = items.length > 0 && duplicatesSkipped === items.length ? stalled + 1 : 0;
-    if (stalled === STALL_PAGES) throw offsetIgnored(offset, `ends ${STALL_PAGES} pages in a row of only items already seen`);
+    if (stalled === STALL_PAGES) throw pageError(offset, `ends ${STALL_PAGES} pages in a row of only items already seen: the server is not applying offset`);
     counters.duplicatesSkipped += duplicatesSkipped;
     yielded += fresh.length;
     yield { items: fresh, offset, nextOffset: offset + consumed, duplicatesSkipped, response };
