@@ -38,7 +38,16 @@ export async function interleave(variants, measure, runs = RUNS) {
 
 /** Starts the stand-in in its own process, so it does not share the measured event loop. */
 export async function startStandIn(args) {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'packages/mock-server/dist/bin.js'), '--port', '0', ...args], {
+  return startProcess([path.join(repoRoot, 'packages/mock-server/dist/bin.js'), '--port', '0', ...args]);
+}
+
+/** The stand-in with `count` connections, more than dli-mock seeds (large-standin.mjs), in its own process. */
+export async function startLargeStandIn(count, seed = 1) {
+  return startProcess([path.join(repoRoot, 'scripts/bench/large-standin.mjs'), String(count), String(seed)]);
+}
+
+export async function startProcess(args) {
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise((resolve, reject) => {

@@ -1,10 +1,11 @@
-// One memory measurement in a fresh process (node --expose-gc): walk 100 000 connections either
+// One memory measurement in a fresh process (node --expose-gc): walk `total` connections either
 // keeping nothing (iterate) or keeping every item (collect, what toArray does), and record the
-// heap still retained after a full GC at checkpoints, plus the peak RSS growth.
+// heap still retained after a full GC at the checkpoints (item counts), plus the peak RSS growth.
+// `node --expose-gc memory-child.mjs ENDPOINT MODE TOTAL CHECKPOINT,CHECKPOINT,… [PAGE_SIZE]`
 import { createDliClient } from '@dli-sdk/client';
 
-const [endpoint, mode] = process.argv.slice(2);
-const CHECKPOINTS = new Set([20_000, 60_000, 100_000]);
+const [endpoint, mode, total, checkpoints, pageSize = '100'] = process.argv.slice(2);
+const CHECKPOINTS = new Set(checkpoints.split(',').map(Number));
 const client = createDliClient({ endpoint, projectId: 'bench', retry: false });
 globalThis.gc();
 const base = process.memoryUsage();
@@ -13,7 +14,7 @@ const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage
 const kept = [];
 const retainedMb = {};
 let count = 0;
-for await (const connection of client.paginateEnhancedConnections({}, { pageSize: 100 })) {
+for await (const connection of client.paginateEnhancedConnections({}, { pageSize: Number(pageSize), maxItems: Number(total) })) {
   if (mode === 'collect') kept.push(connection);
   if (CHECKPOINTS.has(++count)) {
     globalThis.gc();
@@ -21,4 +22,5 @@ for await (const connection of client.paginateEnhancedConnections({}, { pageSize
   }
 }
 clearInterval(timer);
+if (count !== Number(total)) throw new Error(`walked ${count} of ${total}`);
 console.log(JSON.stringify({ count, kept: kept.length, retainedMb, peakRssMb: peakRss / 2 ** 20 }));

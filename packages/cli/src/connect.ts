@@ -9,6 +9,7 @@ import {
   DliValidationError,
 } from '@dli-sdk/client';
 import { DEFAULT_DATASET, startMockDli } from '@dli-sdk/mock-server';
+import { nodeFetch } from './node-fetch';
 import { UsageError } from './usage-error';
 
 export interface ConnectionFlags {
@@ -97,7 +98,7 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, st
     const mock = await startMockDli({ connections: MOCK_CONNECTIONS, seed: MOCK_SEED, projectId: MOCK_PROJECT_ID });
     // One line that fits 80 columns whatever the port.
     stderr.write(`Using the DLI stand-in at ${mock.url} (${MOCK_CONNECTIONS} connections, seed ${MOCK_SEED}).\n`);
-    const client = createDliClient({ endpoint: mock.url, projectId: MOCK_PROJECT_ID });
+    const client = createDliClient({ endpoint: mock.url, projectId: MOCK_PROJECT_ID, fetch: nodeFetch });
     return { client, host: new URL(mock.url).host, close: () => mock.close() };
   }
   const endpoint = flags.endpoint ?? (flags.region ? undefined : env[ENDPOINT_VARIABLE] || undefined);
@@ -108,7 +109,7 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, st
   // mistyped URL is the thing to fix even when no credentials are set yet.
   createDliClient({ ...where, projectId: projectId || 'unchecked' });
   if (!projectId) throw new UsageError('--project-id (or HUAWEICLOUD_SDK_PROJECT_ID) is required');
-  const client = createDliClient({ ...where, projectId, credentials: credentialsFrom(flags, env, projectId) });
+  const client = createDliClient({ ...where, projectId, credentials: credentialsFrom(flags, env, projectId), fetch: nodeFetch });
   const base = endpoint ?? (DLI_REGION_ENDPOINTS as Record<string, string>)[flags.region as string];
   return { client, host: new URL(base).host, close: async () => undefined };
 }

@@ -5,7 +5,7 @@
 import type { AkSkCredentials, TokenCredentials } from './credentials';
 import { EnhancedConnectionsApi } from './generated';
 import { checkClientOptions, type DliClientOptions } from './options';
-import { type ConnectionsPager, type ListPage, paginateConnections } from './pager';
+import { type ConnectionsPager, type ListPage, type PagerIterator, paginateConnections } from './pager';
 import type { RequestOptions } from './request-options';
 import { type ListEnhancedConnectionsResult, listResult, type ShowEnhancedConnectionResult, showResult } from './results';
 import { createRedactor, type Redactor } from './transport/redact';
@@ -35,8 +35,8 @@ export interface Core {
   guard<T>(call: () => T | Promise<T>): Promise<T>;
 }
 
-// Wraps an iterator so that what its next() and return() reject with is redacted.
-function guardedIterator<T>(iterator: AsyncIterator<T>, redactor: Redactor): AsyncIterableIterator<T> {
+// Wraps a walk's iterator so that what its next() and return() reject with is redacted.
+function guardedIterator<T>(iterator: PagerIterator<T>, redactor: Redactor): PagerIterator<T> {
   const redacted = (error: unknown): never => {
     throw redactor.error(error);
   };
@@ -45,6 +45,9 @@ function guardedIterator<T>(iterator: AsyncIterator<T>, redactor: Redactor): Asy
     return: async (value?: unknown) => (iterator.return ? iterator.return(value).catch(redacted) : { done: true, value: value as T }),
     [Symbol.asyncIterator]() {
       return this;
+    },
+    get duplicatesSkipped() {
+      return iterator.duplicatesSkipped;
     },
   };
 }

@@ -7,7 +7,7 @@ export { createDliClient, type DliClient } from './client';
 export { createDliFetchClient, type DliFetchClient, type DliFetchData, type DliFetchInit, type DliFetchRefusedOption } from './fetch-client';
 export type { DliClientOptions } from './options';
 export type { AnyCase, ConnectionStatusFilter, ListQuery } from './parameters';
-export type { ConnectionFilters, ConnectionsPage, ConnectionsPager, PaginateOptions } from './pager';
+export type { ConnectionFilters, ConnectionsPage, ConnectionsPager, PagerIterator, PaginateOptions } from './pager';
 export type { RequestOptions } from './request-options';
 export type { ListEnhancedConnectionsResult, ResponseMetadata, ShowEnhancedConnectionResult } from './results';
 export type { DliLogger } from './logging';

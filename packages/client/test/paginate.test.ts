@@ -178,14 +178,18 @@ describe.each(SURFACES)('%s.paginateEnhancedConnections', (surface) => {
     await withMock({ connections: 50, faults: { ignoreOffset: true } }, async (mock) => {
       const error = await rejectionOf(clientFor(surface, mock).paginateEnhancedConnections({}, { pageSize: 10 }).toArray({ limit: Infinity }));
       expect(error).toBeInstanceOf(DliPaginationError);
-      expect((error as DliPaginationError).offset).toBe(10);
-      expect(mock.requestCount).toBe(2);
+      // The first page, then three pages in a row of only connections already yielded.
+      expect((error as DliPaginationError).offset).toBe(30);
+      expect(mock.requestCount).toBe(4);
     });
   });
 });
 
 test('the connections pager checks its filters before any page is requested', () => {
   const client = createDliClient({ endpoint: 'http://127.0.0.1:9', projectId: PROJECT_ID });
+  expect(() => client.paginateEnhancedConnections({}, { signal: {} as AbortSignal })).toThrow(/^options\.signal must be an AbortSignal, got \{\}$/);
+  expect(() => client.paginateEnhancedConnections({}, null as never)).toThrow('options must be an object, got null');
+  expect(() => client.paginateEnhancedConnections({}, 5 as never)).toThrow('options must be an object, got 5');
   expect(() => client.paginateEnhancedConnections({ limit: 5 } as never)).toThrow('filters.limit is set by the pager');
   expect(() => client.paginateEnhancedConnections({ status: 'GONE' } as never)).toThrow('filters.status must be one of ACTIVE, DELETED');
 });

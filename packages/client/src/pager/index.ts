@@ -5,12 +5,12 @@ import type { EnhancedConnection } from '@dli-sdk/types';
 import { DliValidationError } from '../errors';
 import { validateQuery, validateQueryParameter } from '../parameters';
 import type { ListQuery } from '../parameters';
-import type { RequestOptions } from '../request-options';
+import { type RequestOptions, validateRequestOptions } from '../request-options';
 import type { ListEnhancedConnectionsResult } from '../results';
-import { describe, isPlainObject, validateHeaders } from '../validate';
+import { describe, isPlainObject } from '../validate';
 import { pageItems } from './items';
 import { lookAhead, type PageFetcher } from './look-ahead';
-import { type Page, walk } from './walk';
+import { type Page, walk, type WalkCounters } from './walk';
 
 /** Filters of a walk: the list query without `limit` and `offset`, which the pager owns. */
 export type ConnectionFilters = Omit<ListQuery, 'limit' | 'offset'>;
@@ -39,13 +39,13 @@ export interface PaginateOptions {
 
 /** One page of a walk over connections. */
 export interface ConnectionsPage {
-  /** The page's connections, less any already yielded earlier in this walk (and cut at `maxItems`). */
+  /** The page's connections, less any this walk has just yielded (offset drift; cut at `maxItems`). */
   items: EnhancedConnection[];
   /** Offset this page was requested at. */
   offset: number;
   /** Offset to resume at: `startOffset` for a new pager that continues right after this page. */
   nextOffset: number;
-  /** Items of this page skipped because this walk had already yielded their id (offset drift). */
+  /** Items of this page skipped because this walk had just yielded their id (offset drift). */
   duplicatesSkipped: number;
   /** The page's full answer, with its `$metadata`. */
   response: ListEnhancedConnectionsResult;
@@ -53,11 +53,17 @@ export interface ConnectionsPage {
 
 /** A walk over a project's connections: an async iterable of connections, by page on request. */
 export interface ConnectionsPager extends AsyncIterable<EnhancedConnection> {
-  /** Iterate page by page instead of connection by connection. */
-  byPage(): AsyncIterableIterator<ConnectionsPage>;
+  /** A new walk, connection by connection. */
+  [Symbol.asyncIterator](): PagerIterator<EnhancedConnection>;
+  /** A new walk, page by page instead of connection by connection. */
+  byPage(): PagerIterator<ConnectionsPage>;
   /** Collect at most `limit` connections into an array (`Infinity` collects everything: an explicit choice). */
   toArray(options: { limit: number }): Promise<EnhancedConnection[]>;
-  /** Items the latest walk skipped because it had already yielded their id (offset drift). */
+  /**
+   * Items skipped so far by the walk started last, because it had just yielded their id (offset
+   * drift). Each walk counts its own: walks at the same time never reset or add to each other's
+   * count (each iterator's `duplicatesSkipped` is its own walk's).
+   */
   readonly duplicatesSkipped: number;
 }
 
@@ -82,11 +88,22 @@ function integerOption(field: string, value: unknown, fallback: number, min: num
 /** The options of a walk that are not HTTP's (everything but `headers`). */
 export type PagerOptions = Omit<PaginateOptions, 'headers'>;
 
+/** An iteration of a pager: a walk of its own, with its own count of skipped duplicates. */
+export interface PagerIterator<T> extends AsyncIterableIterator<T> {
+  /** Items this walk has skipped so far because it had just yielded their id (offset drift). */
+  readonly duplicatesSkipped: number;
+}
+
 /** The pager of any items: each iteration is a fresh walk; nothing is requested before one starts. */
 export interface Pager<TItem, TResponse> extends AsyncIterable<TItem> {
-  byPage(): AsyncIterableIterator<Page<TItem, TResponse>>;
+  [Symbol.asyncIterator](): PagerIterator<TItem>;
+  byPage(): PagerIterator<Page<TItem, TResponse>>;
   toArray(options: { limit: number }): Promise<TItem[]>;
   readonly duplicatesSkipped: number;
+}
+
+function counted<T>(iterator: AsyncIterableIterator<T>, counters: WalkCounters): PagerIterator<T> {
+  return Object.defineProperty(iterator, 'duplicatesSkipped', { get: () => counters.duplicatesSkipped }) as PagerIterator<T>;
 }
 
 /** Builds a pager over `fetchPage`, checking its options at once. */
@@ -95,37 +112,36 @@ export function paginate<TItem, TResponse>(
   idOf: (item: TItem) => unknown,
   options: PagerOptions = {},
 ): Pager<TItem, TResponse> {
-  // Checked at run time for callers in plain JavaScript, whatever the type says.
-  if (typeof options !== 'object' || (options as PagerOptions | null) === null) throw new DliValidationError('options', `must be an object, got ${describe(options)}`);
+  // The options object and its signal are checked by the surface (paginateConnections); the
+  // numbers here, once for every pager.
   const { signal } = options;
-  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new DliValidationError('signal', `must be an AbortSignal, got ${describe(signal)}`);
   const limits = {
     startOffset: integerOption('startOffset', options.startOffset, 0, 0),
     maxItems: integerOption('maxItems', options.maxItems, Infinity, 0),
     maxPages: integerOption('maxPages', options.maxPages, Infinity, 0),
+    pageSize: integerOption('pageSize', options.pageSize, 100, 1),
   };
-  const pageSize = integerOption('pageSize', options.pageSize, 100, 1);
   const concurrency = integerOption('concurrency', options.concurrency, 1, 1, MAX_CONCURRENCY);
-  let duplicatesSkipped = 0;
+  // The counters of the iteration started last: each walk counts into its own.
+  let latest: WalkCounters = { duplicatesSkipped: 0 };
 
-  async function* pages(): AsyncGenerator<Page<TItem, TResponse>> {
-    duplicatesSkipped = 0;
-    const ahead = lookAhead(fetchPage, { pageSize, concurrency, signal, ...limits });
+  async function* pages(counters: WalkCounters): AsyncGenerator<Page<TItem, TResponse>> {
+    const ahead = lookAhead(fetchPage, { concurrency, signal, ...limits });
     try {
-      for await (const page of walk(ahead.source, idOf, limits)) {
-        duplicatesSkipped += page.duplicatesSkipped;
-        yield page;
-      }
+      yield* walk(ahead.source, idOf, limits, counters);
     } finally {
       await ahead.close();
     }
   }
-
-  const items = () => pageItems(pages());
+  const iterate = <T>(over: (walk: AsyncGenerator<Page<TItem, TResponse>>) => AsyncIterableIterator<T>): PagerIterator<T> => {
+    const counters = (latest = { duplicatesSkipped: 0 });
+    return counted(over(pages(counters)), counters);
+  };
+  const items = () => iterate(pageItems<TItem>);
 
   return {
-    [Symbol.asyncIterator]: () => items(),
-    byPage: () => pages(),
+    [Symbol.asyncIterator]: items,
+    byPage: () => iterate((walk) => walk),
     async toArray(collect) {
       const given: unknown = (collect as { limit?: unknown } | undefined)?.limit;
       if (given === undefined) throw new DliValidationError('limit', 'is required (toArray({ limit: Infinity }) collects everything)');
@@ -139,7 +155,7 @@ export function paginate<TItem, TResponse>(
       return collected;
     },
     get duplicatesSkipped() {
-      return duplicatesSkipped;
+      return latest.duplicatesSkipped;
     },
   };
 }
@@ -154,15 +170,16 @@ export function paginateConnections(listPage: ListPage, filters: unknown = {}, o
   for (const key of Object.keys(options)) {
     if (!OPTION_KEYS.includes(key)) throw new DliValidationError(`options.${key}`, `is not an option (expected one of ${OPTION_KEYS.join(', ')})`);
   }
-  const { headers: given, ...paging } = options;
-  const headers = validateHeaders('options.headers', given);
+  const { headers: given, signal, ...paging } = options;
+  // One check of the signal and headers for a walk and for a single call.
+  const { headers } = validateRequestOptions({ signal, headers: given });
   const pager = paginate(
     async ({ offset, limit, signal }) => {
       const response = await listPage({ ...query, offset, limit }, { signal, headers });
       return { items: response.connections, response };
     },
     (connection) => connection.id,
-    paging,
+    { ...paging, signal } as PagerOptions,
   );
   // pageSize and startOffset are sent as limit and offset, so the spec's bounds of those hold too.
   validateQueryParameter('listEnhancedConnections', 'limit', paging.pageSize, 'pageSize');

@@ -1,7 +1,9 @@
 // The sequential core of the pager: the offset walk. It asks a page source for one page at a
-// time, advances by what arrived, ends on an empty page, skips items already yielded in this
-// walk and refuses a server that ignores `offset`. It knows nothing of HTTP or look-ahead.
+// time, advances by what arrived, ends on an empty page, skips items its drift window has just
+// yielded and refuses a server that ignores `offset`, in memory that does not grow with the walk.
+// It knows nothing of HTTP or look-ahead.
 import { DliPaginationError } from '../errors';
+import { driftWindow, WINDOW_PAGES } from './drift-window';
 
 /** What a page source answers. */
 export interface FetchedPage<TItem, TResponse> {
@@ -14,13 +16,13 @@ export type PageSource<TItem, TResponse> = (offset: number) => Promise<FetchedPa
 
 /** One page of a walk. */
 export interface Page<TItem, TResponse> {
-  /** The page's items, less any already yielded earlier in this walk (and cut at `maxItems`). */
+  /** The page's items, less any the drift window has seen yielded (and cut at `maxItems`). */
   items: TItem[];
   /** Offset this page was requested at. */
   offset: number;
   /** Offset to resume at: `startOffset` for a new pager that continues right after this page. */
   nextOffset: number;
-  /** Items of this page skipped because this walk had already yielded their id (offset drift). */
+  /** Items of this page skipped because this walk had just yielded their id (offset drift). */
   duplicatesSkipped: number;
   /** The page's full answer. */
   response: TResponse;
@@ -31,76 +33,65 @@ export interface WalkLimits {
   startOffset: number;
   maxItems: number;
   maxPages: number;
+  /** Items asked per request: sizes the drift window. */
+  pageSize: number;
 }
 
-// An item's id, when it has a usable one: a missing or null id must never make two items one.
-function usableId(id: unknown): string | number | undefined {
-  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+/** What a walk counts, per walk: two walks of one pager never share it. */
+export interface WalkCounters {
+  duplicatesSkipped: number;
 }
 
-// Two pages with the same items in the same order: what a server that ignores offset sends. Compared
-// item by item and lazily, since pages of a working server differ at their first item; two items
-// with different ids differ without serialising either.
-function samePage<TItem>(a: readonly TItem[], b: readonly TItem[], idOf: (item: TItem) => unknown): boolean {
-  if (a.length !== b.length) return false;
-  if (a.length === 0) return false;
-  return a.every((item, i) => {
-    const id = usableId(idOf(item));
-    return item === b[i] || ((id === undefined || id === usableId(idOf(b[i]))) && sameJson(item, b[i]));
-  });
-}
+/**
+ * Pages in a row that hold only items the window already has, after which a walk fails: one more
+ * than the longest run a shift the window catches can cause, so drift never ends a walk.
+ */
+export const STALL_PAGES = WINDOW_PAGES + 1;
 
-// An item JSON.stringify cannot write (nested past the stack, a BigInt, a cycle) is never "the
-// same": the guard then lets the page through rather than fail the walk with a raw RangeError.
-function sameJson(a: unknown, b: unknown): boolean {
-  try {
-    return JSON.stringify(a) === JSON.stringify(b);
-  } catch {
-    return false;
-  }
-}
+const pageError = (offset: number, what: string) => new DliPaginationError(`the page at offset ${offset} ${what}`, offset);
 
-function offsetIgnored(offset: number, what: string): DliPaginationError {
-  return new DliPaginationError(`the page at offset ${offset} ${what}: the server is not applying offset`, offset);
-}
-
-/** Walks `source` from `limits.startOffset` until an empty page, `maxItems` or `maxPages`. */
+/**
+ * Walks `source` from `limits.startOffset` until an empty page, `maxItems` or `maxPages`. Skips
+ * items whose id is in the drift window; fails when pages stop bringing new items (a server that
+ * ignores offset) and, without `maxPages` or `maxItems`, at the first item without an id.
+ */
 export async function* walk<TItem, TResponse>(
   source: PageSource<TItem, TResponse>,
   idOf: (item: TItem) => unknown,
-  { startOffset, maxItems, maxPages }: WalkLimits,
+  { startOffset, maxItems, maxPages, pageSize }: WalkLimits,
+  counters: WalkCounters = { duplicatesSkipped: 0 },
 ): AsyncGenerator<Page<TItem, TResponse>> {
-  const seen = new Set<string | number>();
-  // Stryker disable next-line ArrayDeclaration: any first page differs from it, whatever it holds
-  let previous: readonly TItem[] = [];
+  const window = driftWindow(pageSize);
+  const bounded = maxPages < Infinity || maxItems < Infinity;
   let offset = startOffset;
   let yielded = 0;
+  let stalled = 0;
   for (let pages = 0; pages < maxPages && yielded < maxItems; pages++) {
     const { items, response } = await source(offset);
-    // The first page meets an empty `previous`, which is like no page.
-    if (samePage(items, previous, idOf)) throw offsetIgnored(offset, 'repeats the previous page');
+    window.fit(items.length);
     const fresh: TItem[] = [];
     let consumed = 0;
     let duplicatesSkipped = 0;
+    let anonymous = false;
     for (const item of items) {
       if (yielded + fresh.length >= maxItems) break;
       consumed++;
-      const id = usableId(idOf(item));
-      if (id !== undefined) {
-        // One hash lookup instead of has() then add(): an id the set already held leaves its size.
-        const known = seen.size;
-        if (seen.add(id).size === known) {
+      // Only a string or number is an id: a missing or null id must never make two items one.
+      const id = idOf(item);
+      if (typeof id === 'string' || typeof id === 'number') {
+        if (window.add(id)) {
           duplicatesSkipped++;
           continue;
         }
-      }
+      } else anonymous = true;
       fresh.push(item);
     }
-    // The first page cannot repeat only seen items: nothing was seen before it.
-    if (items.length > 0 && duplicatesSkipped === items.length) {
-      throw offsetIgnored(offset, 'repeats only items already seen');
-    }
-    previous = items;
+    // Without ids nothing tells a page again from a new one (a field may change per answer): only
+    // the caller's bound ends such a walk for sure.
+    if (anonymous && !bounded) throw pageError(offset, 'holds an item without an id: a walk over such items needs maxPages or maxItems');
+    stalled = items.length > 0 && duplicatesSkipped === items.length ? stalled + 1 : 0;
+    if (stalled === STALL_PAGES) throw pageError(offset, `ends ${STALL_PAGES} pages in a row of only items already seen: the server is not applying offset`);
+    counters.duplicatesSkipped += duplicatesSkipped;
     yielded += fresh.length;
     yield { items: fresh, offset, nextOffset: offset + consumed, duplicatesSkipped, response };
     // Only an empty page ends a walk: DLI documents no maximum page size, so a short page may
