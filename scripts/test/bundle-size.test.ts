@@ -6,8 +6,8 @@ import path from 'node:path';
 // The budgets sit just above the sizes measured last; how each figure came about, and what the
 // 8 kB target still lacks, is in docs/performance.md ("Bundle size").
 const BUDGET_KB: Record<string, number> = {
-  'createDliClient + pager': 11.6,
-  'createDliFetchClient only': 14.5,
+  'createDliClient + pager': 15.2,
+  'createDliFetchClient only': 18.3,
 };
 
 test.each(Object.entries(BUDGET_KB))('%s stays within %d kB gzip', (app, budget) => {

@@ -1,9 +1,10 @@
 // Every walk ends, on both surfaces over real HTTP: a server on 127.0.0.1 that ignores offset and
-// answers with the same connections, shuffled, in turn, with a field changed per answer, or
-// without ids, is a DliPaginationError within a few requests.
+// answers with the same connections, shuffled, in turn, or with a field changed per answer, is a
+// DliPaginationError within a few requests; connections without ids (or with null ones) are a
+// DliResponseError at the first page, since every connection carries an id.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDliClient, createDliFetchClient, DliPaginationError } from '@dli-sdk/client';
+import { createDliClient, createDliFetchClient, DliPaginationError, DliResponseError } from '@dli-sdk/client';
 import { PROJECT_ID, rejectionOf, TEST_TOKEN } from './helpers';
 
 type Connection = Record<string, unknown>;
@@ -32,23 +33,25 @@ const first = ['a', 'b', 'c'].map((id) => connection(id));
 const second = ['d', 'e', 'f'].map((id) => connection(id));
 const rotate = (list: Connection[], by: number) => list.map((_, i) => list[(i + by) % list.length]);
 
-const VARIANTS: Array<[string, (request: number) => Connection[], string]> = [
-  ['the same page', () => first, 'ends 3 pages in a row of only items already seen'],
-  ['the page shuffled per answer', (n) => rotate(first, n), 'ends 3 pages in a row of only items already seen'],
-  ['two pages in turn', (n) => (n % 2 ? second : first), 'ends 3 pages in a row of only items already seen'],
-  ['a field that changes per answer', (n) => first.map((c) => ({ ...c, create_time: n })), 'ends 3 pages in a row of only items already seen'],
-  ['no ids, a field that changes per answer', (n) => [connection(undefined, { create_time: n })], 'holds an item without an id'],
-  ['null ids, shuffled', (n) => rotate([connection(null, { name: 'p' }), connection(null, { name: 'q' })], n), 'holds an item without an id'],
+const STALLED = 'ends 3 pages in a row of only items already seen';
+const NO_ID = 'connection 1 of the page has no "id", which every connection carries';
+const VARIANTS: Array<[string, (request: number) => Connection[], typeof DliPaginationError | typeof DliResponseError, string]> = [
+  ['the same page', () => first, DliPaginationError, STALLED],
+  ['the page shuffled per answer', (n) => rotate(first, n), DliPaginationError, STALLED],
+  ['two pages in turn', (n) => (n % 2 ? second : first), DliPaginationError, STALLED],
+  ['a field that changes per answer', (n) => first.map((c) => ({ ...c, create_time: n })), DliPaginationError, STALLED],
+  ['no ids, a field that changes per answer', (n) => [connection(undefined, { create_time: n })], DliResponseError, NO_ID],
+  ['null ids, shuffled', (n) => rotate([connection(null, { name: 'p' }), connection(null, { name: 'q' })], n), DliResponseError, NO_ID],
 ];
 
 describe.each(['createDliClient', 'createDliFetchClient'] as const)('%s against a server that ignores offset', (surface) => {
-  test.each(VARIANTS)('%s: DliPaginationError within 5 requests', async (_, answer, message) => {
+  test.each(VARIANTS)('%s: the walk ends with a typed error within 5 requests', async (_, answer, kind, message) => {
     const server = await ignoringOffset(answer);
     try {
       const options = { endpoint: server.url, projectId: PROJECT_ID, credentials: { token: TEST_TOKEN }, retry: false as const };
       const client = surface === 'createDliClient' ? createDliClient(options) : createDliFetchClient(options);
       const error = await rejectionOf(client.paginateEnhancedConnections({}, { pageSize: 3 }).toArray({ limit: Infinity }));
-      expect(error).toBeInstanceOf(DliPaginationError);
+      expect(error).toBeInstanceOf(kind);
       expect((error as Error).message).toContain(message);
       expect(server.requests()).toBeLessThanOrEqual(5);
     } finally {
