@@ -50,7 +50,7 @@ export async function benchMemory() {
   }
   return {
     title: 'Memory while walking 1 000 000 connections (fresh process per run)',
-    reference: 'collecting 100 000 items (what toArray does); the big-id row has no reference',
+    reference: 'collecting 100 000 items (what toArray does); for the 1 MiB-id row, the drift window\'s 4 MiB byte limit',
     target: 'a walk retains O(page size): the same heap at 100k and 1M items; 1 MiB ids keep at most the drift window\'s 4 MiB byte limit',
     note: 'Retained heap is heapUsed after a full GC, less the same before the walk; it includes the pages in flight and the drift window. Peak RSS growth is sampled every 5 ms and includes garbage not yet collected.',
     rows,
