@@ -12,8 +12,8 @@
 
 /** Suites that need more than Node, by file name under a `test/` folder. */
 const TOOLCHAINS = [
-  'packages/client/test/browser', // Chromium (@sparticuz/chromium, playwright-core)
-  'packages/client/test/browser-signing',
+  'packages/client/test/runtimes/browser', // Chromium (@sparticuz/chromium, playwright-core)
+  'packages/client/test/runtimes/browser-signing',
   'scripts/test/api-reference', // TypeDoc site opened in Chromium
   'scripts/test/first-contact', // a fresh clone's `npm ci` against the registry
   'scripts/test/drift', // the openapi-generator jar: Java, Maven
@@ -72,7 +72,7 @@ module.exports = {
       ...shared,
       displayName: 'node-cjs-build',
       roots: ['<rootDir>/packages/client'],
-      testMatch: ['**/test/{wire,errors,paginate}.test.ts'],
+      testMatch: ['**/test/surfaces/{wire,faults}.test.ts', '**/test/pager/both-surfaces.test.ts'],
       moduleNameMapper: {
         '^@dli-sdk/client$': '<rootDir>/packages/client/dist/index.cjs',
         '^@dli-sdk/(types|mock-server|cli)$': '<rootDir>/packages/$1/src/index.ts',

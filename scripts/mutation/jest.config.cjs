@@ -2,9 +2,10 @@
  * The jest config StrykerJS runs for each mutant of one package: the sources project of the
  * root jest.config.cjs over that package's own tests. The second project of the root config reruns
  * suites against the built dist/index.cjs, which mutants of src/ never reach. The suites left out
- * here test built output or code run in another process (Chromium, workerd, module formats, README
- * examples, the stand-in's binary), the compiler (types in errors) or source text (handlers
- * facts): a mutant in src/ cannot change what they see. The soak suites (`npm run test:soak`)
+ * here test built output or code run in another process (the client's `test/runtimes/` and
+ * `test/package/`: Chromium, workerd, module formats, README examples; the stand-in's binary), the
+ * compiler (the fetch client's types) or source text (handlers facts): a mutant in src/ cannot
+ * change what they see. The soak suites (`npm run test:soak`)
  * are left out because their walks at scale cover every mutant and would run for each one.
  */
 const path = require('node:path');
@@ -23,5 +24,5 @@ module.exports = (packageName) => ({
   roots: [`<rootDir>/packages/${packageName}`],
   testEnvironment: require.resolve('./environment.cjs'),
   testSequencer: require.resolve('./sequencer.cjs'),
-  testPathIgnorePatterns: ['/node_modules/', '/test/(browser|browser-signing|edge|edge-signing|module-formats|observability-built|readme|bin-flags|soak|types-in-errors|handlers-facts)\\.test\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/(runtimes|package)/', '/test/(bin-flags|bin-data|soak|handlers-facts|fetch-client-types)\\.test\\.ts$'],
 });

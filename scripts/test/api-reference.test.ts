@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { findChromium, launchChromium } from '../../packages/client/test/chromium';
+import { findChromium, launchChromium } from '../../packages/client/test/runtimes/chromium';
 
 const root = path.resolve(__dirname, '../..');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
