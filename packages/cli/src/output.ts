@@ -87,10 +87,10 @@ const csvCell = (text: string) => {
   const visible = forTerminal(text);
   return FORMULA.test(visible) ? `'${visible}` : visible;
 };
-// A row's id for a warning: its id when that is a plain string, else its place in the output.
+// A row for a warning: its id and its place in the output.
 function rowName(connection: EnhancedConnection, row: number): string {
-  const { id } = connection as { id?: unknown };
-  return typeof id === 'string' ? `connection ${JSON.stringify(forTerminal(id))} (row ${row})` : `row ${row}`;
+  // Every connection the client returns has a string id (it checks), so the id names the row.
+  return `connection ${JSON.stringify(forTerminal(connection.id))} (row ${row})`;
 }
 
 export function createWriter(format: Format, out: Writable, options: WriterOptions): ConnectionWriter {
