@@ -24,5 +24,5 @@ module.exports = (packageName) => ({
   roots: [`<rootDir>/packages/${packageName}`],
   testEnvironment: require.resolve('./environment.cjs'),
   testSequencer: require.resolve('./sequencer.cjs'),
-  testPathIgnorePatterns: ['/node_modules/', '/test/(runtimes|package)/', '/test/(bin-flags|bin-data|soak|handlers-facts|fetch-client-types)\\.test\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/(runtimes|package)/', '/(bin-flags|bin-data|soak|handlers-facts|fetch-client-types)\\.test\\.ts$'],
 });
