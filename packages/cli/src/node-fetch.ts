@@ -43,6 +43,12 @@ export function nodeFetch(input: RequestInfo | URL, init: RequestInit = {}): Pro
     const onAbort = () => request.destroy(signal?.reason as Error);
     signal?.addEventListener('abort', onAbort, { once: true });
     request.on('error', (error) => reject(signal?.aborted ? (signal.reason as Error) : new TypeError('fetch failed', { cause: error })));
+    // A 101 that switches protocols answers neither 'response' nor 'error': without this the
+    // promise would never settle. fetch fails on it too.
+    request.on('upgrade', (answer, socket) => {
+      socket.destroy();
+      reject(new TypeError('fetch failed', { cause: new Error(`the server switched protocols (HTTP ${answer.statusCode})`) }));
+    });
     request.on('close', () => signal?.removeEventListener('abort', onAbort));
     request.end();
   });

@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { search } from 'jmespath';
 import type { Writable } from 'node:stream';
 import { column, type ColumnName, MALFORMED, MalformedField, type TimeZone } from './columns';
-import { forTerminal } from './sanitize';
+import { forJson, forTerminal } from './sanitize';
 import { renderTable } from './table';
 
 export const FORMATS = ['table', 'tsv', 'json', 'ndjson', 'csv'] as const;
@@ -60,7 +60,7 @@ export function queried(value: unknown, query: string): unknown {
 /** JSON of a value, as one line or indented; `null` for undefined, so every result is a line of JSON. */
 export function jsonText(value: unknown, indent?: number): string {
   // JSON.stringify answers undefined for undefined (a query matching nothing), whatever its type says.
-  return value === undefined ? 'null' : JSON.stringify(value, null, indent);
+  return value === undefined ? 'null' : forJson(JSON.stringify(value, null, indent));
 }
 
 // One row of cells. A cell whose field has a shape the column cannot show is MALFORMED; the row
@@ -127,7 +127,7 @@ export function createWriter(format: Format, out: Writable, options: WriterOptio
           write: (c) => {
             const prefix = first ? '[\n  ' : ',\n  ';
             first = false;
-            return write(prefix + JSON.stringify(c));
+            return write(prefix + forJson(JSON.stringify(c)));
           },
           end: () => write(first ? '[]\n' : '\n]\n'),
         };

@@ -90,3 +90,14 @@ test('a refused connection is a failed fetch with its cause; a scheme other than
   expect(((error as Error).cause as NodeJS.ErrnoException).code).toBe('ECONNREFUSED');
   await expect(nodeFetch('ftp://127.0.0.1/')).rejects.toThrow('unsupported scheme ftp:');
 });
+
+test('a 101 that switches protocols is a failed fetch, not a promise that never settles', async () => {
+  await withServer(
+    (request) => request.socket.end('HTTP/1.1 101 Switching Protocols\r\nConnection: upgrade\r\nUpgrade: websocket\r\n\r\n'),
+    async (url) => {
+      const error = await nodeFetch(url).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(TypeError);
+      expect(((error as Error).cause as Error).message).toBe('the server switched protocols (HTTP 101)');
+    },
+  );
+});

@@ -66,10 +66,12 @@ test.each(['table', 'tsv', 'csv'])('-o %s shows hostile names and queues with vi
   expect(run.stdout).toContain('nul\\x00byte');
 });
 
-test('json and ndjson keep the exact server data (as JSON escapes)', async () => {
-  const run = await cli(['list', '--endpoint', mock.url, '-o', 'ndjson', '--max-items', String(HOSTILE.length)], env);
+test.each(['ndjson', 'json'])('-o %s keeps the exact server data, every control a JSON escape (C1 and bidi too)', async (format) => {
+  const run = await cli(['list', '--endpoint', mock.url, '-o', format, '--max-items', String(HOSTILE.length)], env);
   expect(run.code).toBe(0);
-  expect(run.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { name: string }).name)).toEqual(HOSTILE);
+  expect(run.stdout).not.toMatch(CONTROL);
+  const rows = format === 'json' ? (JSON.parse(run.stdout) as Array<{ name: string }>) : run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { name: string });
+  expect(rows.map((row) => row.name)).toEqual(HOSTILE);
 });
 
 test('error codes and messages from the server are sanitised on stderr', async () => {

@@ -64,7 +64,13 @@ export interface HeaderPolicy {
   /** Lower-case names, each with the spelling an error names it by. */
   readonly owned: ReadonlyMap<string, string>;
   readonly rule: string;
+  /** Names of a connection's and a message's framing, which HTTP itself sets (see FRAMING_RULE). */
+  readonly framing?: ReadonlyMap<string, string>;
 }
+
+// fetch refuses these or would send them wrong, after the attempt has begun: a network error,
+// retried, for what no retry can mend.
+const FRAMING_RULE = 'must not be given: HTTP sets it for each connection and message (fetch would refuse it or send it wrong)';
 
 const spellings = (names: readonly string[]) => new Map(names.map((name) => [name.toLowerCase(), name]));
 
@@ -77,6 +83,7 @@ const spellings = (names: readonly string[]) => new Map(names.map((name) => [nam
 export const CLIENT_HEADERS: HeaderPolicy = {
   owned: spellings(['Authorization', 'X-Sdk-Date', 'X-Security-Token', 'X-Auth-Token', 'Host', 'X-Project-Id', 'Content-Type']),
   rule: 'must not be given: the client sets it when it signs or authenticates a request (two values would fail every request, and repeated failed authentications can lock the key)',
+  framing: spellings(['Connection', 'Content-Length', 'Expect', 'Keep-Alive', 'TE', 'Trailer', 'Transfer-Encoding', 'Upgrade']),
 };
 
 /**
@@ -96,6 +103,8 @@ export function validateHeaders(field: string, headers: unknown, policy: HeaderP
     const lower = name.toLowerCase();
     const owned = policy.owned.get(lower);
     if (owned !== undefined) throw new DliValidationError(`${field}.${owned}`, policy.rule);
+    const framing = policy.framing?.get(lower);
+    if (framing !== undefined) throw new DliValidationError(`${field}.${framing}`, FRAMING_RULE);
     if (Object.hasOwn(copy, lower)) throw new DliValidationError(field, 'must not name a header twice (names are compared in any case)');
     copy[lower] = value === '' ? value : validateSecretString(`${field}.${name}`, value, true);
   }

@@ -1,7 +1,7 @@
 // dli-mock's flags and environment turned into stand-in options, every value checked: a flag that
 // could only make every request fail (an empty key, a project id no path can hold) is refused
 // with exit code 2 and a message naming the flag and its rule.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DataFileError, parseDataFile } from './data-file';
 import { DEFAULT_DATASET } from './dataset';
@@ -113,10 +113,34 @@ function nonEmpty(name: string, raw: string | undefined): string | undefined {
   return raw;
 }
 
+// Far more than MAX_CONNECTIONS connections take; a file past it (or an endless one such as
+// /dev/zero) is refused before it fills memory.
+const MAX_DATA_BYTES = 128 * 1024 * 1024;
+
+// Reads at most MAX_DATA_BYTES + 1 bytes, a chunk at a time, whatever the file claims its size is.
+function readBounded(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(1024 * 1024);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      length += read;
+      if (length > MAX_DATA_BYTES) fail(`--data ${file}: larger than ${MAX_DATA_BYTES / 1024 / 1024} MiB`);
+    }
+    return Buffer.concat(chunks, length).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function loadData(file: string): BinSettings['options']['connections'] {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBounded(file);
   } catch (error) {
     fail(`--data ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

@@ -112,3 +112,10 @@ test('--lockout with its flags locks the AK after the given failures', async () 
     expect(banner).toContain('Lock-out after 2 failed signatures.');
   });
 });
+
+test('--data reads a file only up to its cap: an endless one is refused, not read into memory', () => {
+  const result = run(['--data', '/dev/zero']);
+  expect(result.status).toBe(2);
+  expect(result.stderr).toContain('--data /dev/zero: larger than 128 MiB');
+  expect(result.stdout).toBe('');
+});

@@ -138,13 +138,14 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined>): Reda
     if (!(value instanceof DliError) || present.length === 0) return value;
     const fields = value as unknown as Record<string, unknown>;
     // Every own field, so that a field added later is covered too: message, stack, excerpt,
-    // requestId, location, body, $metadata and cause among them.
+    // requestId, location, $metadata and cause among them, and what a server sent that an error
+    // keeps as data (a body, a waiter's connection or binding), walked as a parsed body is.
     for (const key of Object.getOwnPropertyNames(value)) {
       const field = fields[key];
       if (typeof field === 'string') fields[key] = text(field);
-      else if (key === 'body') fields[key] = body(field, 0);
       else if (key === 'cause') fields[key] = cause(field, 0);
       else if (key === '$metadata') value.$metadata = { ...value.$metadata, requestId: value.$metadata.requestId && text(value.$metadata.requestId) };
+      else fields[key] = body(field, 0);
     }
     return value;
   }

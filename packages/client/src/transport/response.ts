@@ -68,17 +68,23 @@ function firstString(body: Record<string, unknown>, keys: readonly string[]): st
 const CODE_KEYS = ['error_code', 'errorCode', 'code'] as const;
 const MESSAGE_KEYS = ['error_msg', 'errorMsg', 'message'] as const;
 
+// The server's words, cut like any excerpt: a 20 MB error_msg must not become a 20 MB message
+// or line on stderr (`body` keeps them whole, within maxResponseBytes).
+function quotedString(body: Record<string, unknown>, keys: readonly string[], excerpt: Excerpt): string | undefined {
+  const value = firstString(body, keys);
+  return value === undefined ? undefined : excerpt(value);
+}
+
 // A body that is not JSON, or nests too deep, is kept as text.
 function apiError(response: Response, text: string, requestId: string | undefined, excerpt: Excerpt): DliApiError {
   const parsed = tryParseJson(text);
   const body = isPlainObject(parsed) ? parsed : undefined;
+  const quoted = (keys: readonly string[]) => body && quotedString(body, keys, excerpt);
   return new DliApiError({
     status: response.status,
-    code: body && firstString(body, CODE_KEYS),
-    message:
-      (body && firstString(body, MESSAGE_KEYS)) ??
-      `HTTP ${response.status}${text ? `: ${excerpt(text)}` : ''}`,
-    requestId: requestId ?? (body && firstString(body, ['request_id'])),
+    code: quoted(CODE_KEYS),
+    message: quoted(MESSAGE_KEYS) ?? `HTTP ${response.status}${text ? `: ${excerpt(text)}` : ''}`,
+    requestId: requestId ?? quoted(['request_id']),
     body: parsed ?? text,
     retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
   });
@@ -152,11 +158,12 @@ export function interpretResponse(response: Response, bytes: Uint8Array, attempt
     throw new DliResponseError(`response body ${what}`, { status: response.status, requestId, excerpt: excerpt(text) });
   }
   if (parsed.is_success === false) {
+    const quoted = (keys: readonly string[]) => quotedString(parsed, keys, excerpt);
     throw new DliApiError({
       status: response.status,
-      code: firstString(parsed, CODE_KEYS),
-      message: firstString(parsed, MESSAGE_KEYS) ?? 'DLI answered is_success: false',
-      requestId: requestId ?? firstString(parsed, ['request_id']),
+      code: quoted(CODE_KEYS),
+      message: quoted(MESSAGE_KEYS) ?? 'DLI answered is_success: false',
+      requestId: requestId ?? quoted(['request_id']),
       body: parsed,
     });
   }

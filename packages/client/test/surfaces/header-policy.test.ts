@@ -49,6 +49,26 @@ describe.each(CREDENTIALS)('credentials: %s', (_title, credentials) => {
   });
 });
 
+// A connection's and a message's framing: fetch would refuse these after the attempt began (a
+// network error, retried) or send them wrong.
+const FRAMING = ['Connection', 'Content-Length', 'Expect', 'Keep-Alive', 'TE', 'Trailer', 'Transfer-Encoding', 'Upgrade'];
+test.each(FRAMING)('%s, client-wide or per call, is refused before anything is sent: HTTP sets it', async (name) => {
+  const rule = /^must not be given: HTTP sets it for each connection and message/;
+  await withServer(
+    (_req, res) => res.end(pageOf([])),
+    async (server) => {
+      const options = { endpoint: server.url, projectId: PROJECT_ID, credentials: akSk, retry: false as const };
+      const headers = { [name.toLowerCase()]: 'x' };
+      expect(refusalOf(() => createDliClient({ ...options, headers }))).toEqual({ field: `headers.${name}`, rule: expect.stringMatching(rule) as string });
+      const error = await rejectionOf(createDliFetchClient(options).GET(LIST_PATH, { params: { path: { project_id: PROJECT_ID } }, headers }));
+      expect(error).toMatchObject({ field: `headers.${name}`, rule: expect.stringMatching(rule) as string });
+      expect(server.received).toEqual([]);
+    },
+  );
+  // The signer signs any request, bodies included: framing headers are the caller's business there.
+  expect(() => signRequest({ method: 'POST', url: 'https://dli.example.test/v1', headers: { [name]: '1' }, body: '{}' }, { ak: 'AK', sk: 'SK' })).not.toThrow();
+});
+
 test('a header given twice in different cases is refused, not merged', () => {
   expect(refusalOf(() => createDliClient({ endpoint: 'https://dli.example.test', projectId: PROJECT_ID, headers: { 'X-Trace': 'a', 'x-trace': 'b' } }))).toEqual({
     field: 'headers',

@@ -79,3 +79,21 @@ test('a walk compares two deep pages without a RangeError', async () => {
     },
   );
 });
+
+test.each([
+  ['an error answer', 400, (text: string) => JSON.stringify({ error_code: `DLI.${text}`, error_msg: text, request_id: text })],
+  ['is_success: false', 200, (text: string) => JSON.stringify({ is_success: false, error_code: `DLI.${text}`, message: text })],
+])("%s's code, message and request id are cut like any excerpt; the body keeps them whole", async (_, status, answer) => {
+  const long = 'A'.repeat(1_000_000);
+  await withServer(
+    (_req, res) => res.writeHead(status, { 'content-type': 'application/json' }).end(answer(long)),
+    async (server) => {
+      const error = (await rejectionOf(createDliClient(options(server.url)).getEnhancedConnection('c1'))) as DliApiError;
+      expect(error).toBeInstanceOf(DliApiError);
+      expect(error.message).toBe(`${'A'.repeat(200)}…`);
+      expect(error.code).toBe(`DLI.${'A'.repeat(196)}…`);
+      if (status === 400) expect(error.requestId).toBe(`${'A'.repeat(200)}…`);
+      expect(JSON.stringify(error.body)).toContain(long);
+    },
+  );
+});

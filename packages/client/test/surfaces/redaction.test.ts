@@ -18,6 +18,8 @@ import {
   DliResponseError,
   DliTimeoutError,
   DliValidationError,
+  DliWaitFailedError,
+  DliWaitTimeoutError,
 } from '@dli-sdk/client';
 import { MAX_JSON_DEPTH } from '../../src/transport/response';
 import { PROJECT_ID, rejectionOf } from '../helpers';
@@ -165,6 +167,23 @@ test('a DliPaginationError of a server that ignores offset shows nothing of a se
   const error = await rejectionOf(call('the pager', { credentials: { token: TOKEN } }));
   expect(error).toBeInstanceOf(DliPaginationError);
   expectNothingSecretIn(error);
+});
+
+test.each(SECRETS)("the waiter's errors keep what the server sent as data, with nothing of %s in it", async (_, secret, credentials) => {
+  const failed = { name: `q ${secret}`, status: 'FAILED', err_msg: `peer rejected ${secret}` };
+  handler = (_req, res) => res.end(JSON.stringify({ is_success: true, id: 'c1', name: secret, status: 'ACTIVE', dest_vpc_id: secret, available_queue_info: [failed] }));
+  const client = createDliClient({ endpoint: server.url, projectId: PROJECT_ID, retry: false, credentials });
+  const error = await rejectionOf(client.waitForEnhancedConnection('c1', 'active', { maxWaitMs: 60_000 }));
+  expect(error).toBeInstanceOf(DliWaitFailedError);
+  expect((error as DliWaitFailedError).binding?.status).toBe('FAILED');
+  expectNothingSecretIn(error);
+  // A connection that never settles (the next poll would come after maxWaitMs): the timeout keeps
+  // the last one seen, scrubbed too.
+  handler = (_req, res) => res.end(JSON.stringify({ is_success: true, id: 'c1', name: secret, status: 'ACTIVE', available_queue_info: [{ ...failed, status: 'CREATING' }] }));
+  const timedOut = await rejectionOf(client.waitForEnhancedConnection('c1', 'active', { maxWaitMs: 30_000, minDelayMs: 60_000 }));
+  expect(timedOut).toBeInstanceOf(DliWaitTimeoutError);
+  expect((timedOut as DliWaitTimeoutError).lastConnection?.id).toBe('c1');
+  expectNothingSecretIn(timedOut);
 });
 
 test('the cut of an excerpt comes after redaction: no head of the secret is left before the cut', async () => {
