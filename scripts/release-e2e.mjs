@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { verdaccioBin } from './tools/verdaccio.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(path.join(os.tmpdir(), 'dli-release-e2e-'));
@@ -79,8 +80,7 @@ async function startVerdaccio() {
       '',
     ].join('\n'),
   );
-  const bin = path.join(repoRoot, 'node_modules', '.bin', 'verdaccio');
-  verdaccio = spawn(bin, ['--config', path.join(dir, 'config.yaml'), '--listen', `127.0.0.1:${port}`], { stdio: 'ignore' });
+  verdaccio = spawn(verdaccioBin(), ['--config', path.join(dir, 'config.yaml'), '--listen', `127.0.0.1:${port}`], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {
