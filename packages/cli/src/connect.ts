@@ -10,6 +10,7 @@ import {
 } from '@dli-sdk/client';
 import { DEFAULT_DATASET, startMockDli } from '@dli-sdk/mock-server';
 import { nodeFetch } from './node-fetch';
+import { forTerminal } from './sanitize';
 import { UsageError } from './usage-error';
 
 export interface ConnectionFlags {
@@ -107,7 +108,15 @@ export async function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, st
   const projectId = flags.projectId ?? env.HUAWEICLOUD_SDK_PROJECT_ID;
   // The client checks the endpoint (or region) and project id first, without credentials: a
   // mistyped URL is the thing to fix even when no credentials are set yet.
-  createDliClient({ ...where, projectId: projectId || 'unchecked' });
+  try {
+    createDliClient({ ...where, projectId: projectId || 'unchecked' });
+  } catch (error) {
+    // An endpoint from the environment is named by its variable: there is no --endpoint to fix.
+    if (error instanceof DliValidationError && error.field === 'endpoint' && flags.endpoint === undefined) {
+      throw new UsageError(`${ENDPOINT_VARIABLE} ${forTerminal(error.rule)}`);
+    }
+    throw error;
+  }
   if (!projectId) throw new UsageError('--project-id (or HUAWEICLOUD_SDK_PROJECT_ID) is required');
   const client = createDliClient({ ...where, projectId, credentials: credentialsFrom(flags, env, projectId), fetch: nodeFetch });
   const base = endpoint ?? (DLI_REGION_ENDPOINTS as Record<string, string>)[flags.region as string];

@@ -130,3 +130,10 @@ test('times carry a zone marker: UTC by default, the local offset with --time-zo
   const tsv = await cli(['list', '--mock', '--max-items', '1', '--columns', 'create_time', '--time-zone', 'local'], { TZ: 'Asia/Kolkata' });
   expect(tsv.stdout).toBe('2019-08-27T12:10:11.125+05:30\n');
 });
+
+test('a bad DLI_ENDPOINT is named by its variable, not by a flag nobody gave', async () => {
+  const run = await cli(['list', '--project-id', PROJECT], { DLI_ENDPOINT: 'garbage', DLI_IAM_TOKEN: 'token' });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('DLI_ENDPOINT must be an absolute http(s) URL, got "garbage"');
+  expect(run.stderr).not.toContain('--endpoint must');
+});
