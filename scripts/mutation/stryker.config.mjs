@@ -4,8 +4,8 @@
  * The hand-written runtime of a package, mutated and tested by that package's own tests: the
  * stand-in is measured by its tests, not by the client's suites that happen to run it (which
  * would rerun hundreds of HTTP tests for every mutant of the stand-in). Generated code is not
- * ours to test, and `bin.ts` entry points run only as subprocesses, which in-process coverage
- * cannot see.
+ * ours to test, and `bin.ts` entry points (with the stand-in's `bin-options.ts`, whose refusals
+ * exit the process) run only as subprocesses, which in-process coverage cannot see.
  * @param {'client' | 'mock-server'} packageName
  * @returns {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
@@ -20,7 +20,7 @@ export function strykerOptions(packageName) {
     // import, before any test, so StrykerJS can only judge it by the whole suite, tens of seconds
     // each under load. They are reported as ignored, and counted in no score.
     ignoreStatic: true,
-    mutate: [`packages/${packageName}/src/**/*.ts`, `!packages/${packageName}/src/generated/**`, `!packages/${packageName}/src/bin.ts`],
+    mutate: [`packages/${packageName}/src/**/*.ts`, `!packages/${packageName}/src/generated/**`, `!packages/${packageName}/src/bin.ts`, `!packages/${packageName}/src/bin-options.ts`],
     // scripts/mutation/score.mjs holds both packages' scores to their targets.
     thresholds: { high: 90, low: 80, break: null },
     reporters: ['clear-text', 'progress', 'json', 'html'],
