@@ -19,7 +19,7 @@ export function checkSchema(value: unknown, schema: JsonSchema, field = ''): str
   const type = typeOf(value);
   const at = field || '(the item)';
   if (schema.type !== undefined && type !== schema.type && !(schema.type === 'number' && type === 'integer')) {
-    return `${at}: must be ${schema.type === 'integer' ? 'an' : 'a'} ${schema.type}, got ${type}`;
+    return `${at}: must be ${schema.type === 'integer' || schema.type === 'array' || schema.type === 'object' ? 'an' : 'a'} ${schema.type}, got ${type}`;
   }
   if (schema.enum && !schema.enum.includes(value)) return `${at}: must be one of ${schema.enum.join(', ')}, got ${JSON.stringify(value)}`;
   if (typeof value === 'string') {
